@@ -1,0 +1,39 @@
+package io.camelsegment.segment;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.URISupport;
+
+/** The Segment component: {@code segment:operation} endpoints for the Tracking API and the Public API. */
+@Component("segment")
+public class SegmentComponent extends DefaultComponent {
+
+    static {
+        // Camel masks option values whose names it knows to be secret ("token" already is) wherever it logs a URI.
+        URISupport.addSanitizeKeywords("writeKey");
+    }
+
+    @Metadata(description = "Default options shared by every endpoint of this component")
+    private SegmentConfiguration configuration = new SegmentConfiguration();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        SegmentConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setOperation(SegmentOperation.fromName(remaining));
+        SegmentEndpoint endpoint = new SegmentEndpoint(uri, this, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public SegmentConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(SegmentConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,442 @@
+package io.camelsegment.segment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.tracking.BodyMode;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/** The options of a Segment endpoint; set on the component, they are the defaults of every endpoint. */
+@UriParams
+@Configurer
+public class SegmentConfiguration implements Cloneable {
+
+    @UriPath(description = "The Segment operation to perform")
+    @Metadata(required = true)
+    private SegmentOperation operation;
+
+    @UriParam(label = "security", secret = true,
+              description = "The write key of the Segment source that Tracking API calls (identify, track, page, screen,"
+                            + " group, alias, batch, import) are sent to. For removeWriteKeyFromSource it is the key to remove.")
+    private String writeKey;
+    @UriParam(label = "security", secret = true,
+              description = "The Public API token (a workspace access token) used as the Bearer credential of Public API calls.")
+    private String token;
+
+    @UriParam(defaultValue = "us", enums = "us,eu",
+              description = "The region of the Segment workspace: us or eu. It selects both the Tracking API and the Public API host.")
+    private SegmentRegion region = SegmentRegion.US;
+    @UriParam(label = "advanced",
+              description = "Overrides the Tracking API base URL (default from region, e.g. https://api.segment.io/v1): for a proxy or the emulator.")
+    private String trackingUrl;
+    @UriParam(label = "advanced",
+              description = "Overrides the Public API base URL (default from region, e.g. https://api.segmentapis.com): for a proxy or the emulator.")
+    private String apiUrl;
+
+    @UriParam(label = "tracking", description = "The userId of Tracking API messages whose body has none.")
+    private String userId;
+    @UriParam(label = "tracking", description = "The anonymousId of Tracking API messages whose body has none.")
+    private String anonymousId;
+    @UriParam(label = "tracking", description = "The event name of track calls whose body has none, e.g. Order Completed.")
+    private String event;
+    @UriParam(label = "tracking,publicapi",
+              description = "The page or screen name of page and screen calls whose body has none; for updateSource, the source's new display name.")
+    private String name;
+    @UriParam(label = "tracking", description = "The groupId of group calls whose body has none.")
+    private String groupId;
+    @UriParam(label = "tracking", description = "The previousId of alias calls whose body has none.")
+    private String previousId;
+    @UriParam(label = "tracking", defaultValue = "message", enums = "message,payload",
+              description = "How Tracking API calls read the body: message (the whole Segment message) or payload"
+                            + " (only properties for track, page and screen, or traits for identify and group).")
+    private BodyMode bodyMode = BodyMode.MESSAGE;
+
+    @UriParam(label = "publicapi", description = "The id of the source a Public API call acts on.")
+    private String sourceId;
+    @UriParam(label = "publicapi", description = "The id of the destination a Public API call acts on.")
+    private String destinationId;
+    @UriParam(label = "publicapi",
+              description = "The usage month for getDailyPerSourceApiCallsUsage, as YYYY-MM-DD (its first day, e.g. 2024-05-01).")
+    private String period;
+    @UriParam(label = "publicapi", enums = "DAY,HOUR,MINUTE",
+              description = "The granularity of delivery metrics: DAY, HOUR or MINUTE (Segment's default is MINUTE).")
+    private String granularity;
+    @UriParam(label = "publicapi", description = "The ISO-8601 start of the delivery metrics window.")
+    private String startTime;
+    @UriParam(label = "publicapi", description = "The ISO-8601 end of the delivery metrics window.")
+    private String endTime;
+    @UriParam(label = "publicapi",
+              description = "Labels for addLabelsToSource as key:value pairs separated by commas, used when the body has none.")
+    private String labels;
+    @UriParam(label = "publicapi", description = "For updateSource: whether the source is enabled.")
+    private Boolean enabled;
+    @UriParam(label = "publicapi", description = "For updateSource: the source's new slug.")
+    private String slug;
+    @UriParam(label = "publicapi",
+              description = "Items per page of paginated Public API calls, 1 to 1000 (Segment's default is 200).")
+    private Integer pageSize;
+    @UriParam(label = "publicapi", description = "The cursor of the page to read, as returned in the CamelSegmentNextCursor header.")
+    private String cursor;
+    @UriParam(label = "publicapi", defaultValue = "false",
+              description = "Whether paginated Public API calls follow every page and return all items in one body.")
+    private boolean followPages;
+
+    @UriParam(label = "advanced", defaultValue = "3",
+              description = "How many times a failed call is retried (429, 460, 408, 410, 5xx except 501/505/511, I/O errors); 0 disables retries.")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
+              description = "The backoff before the first retry, in milliseconds; it doubles with each retry, with jitter.")
+    private long retryInitialDelay = 500;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The longest backoff between two attempts, in milliseconds.")
+    private long retryMaxDelay = 30000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The total time, in milliseconds, within which retries may start; a wait Segment asks for (Retry-After) that would overrun it ends the call.")
+    private long retryBudget = 60000;
+
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "The HTTP connect timeout, in milliseconds.")
+    private long connectTimeout = 10000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The HTTP response timeout, in milliseconds.")
+    private long responseTimeout = 30000;
+    @UriParam(label = "proxy", description = "The HTTP proxy host.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The HTTP proxy port.")
+    private Integer proxyPort;
+    @UriParam(label = "security", description = "TLS settings for the connections to Segment, as for Camel's http component.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "advanced",
+              description = "Customizes the Apache HttpClient 5 builder (interceptors, connection settings), as for Camel's http component.")
+    private HttpClientConfigurer httpClientConfigurer;
+    @UriParam(label = "advanced", description = "The Jackson ObjectMapper that reads bodies and writes requests.")
+    private ObjectMapper objectMapper;
+    @UriParam(label = "advanced", defaultValue = "10",
+              description = "Threads that send requests to Segment and wait between retries; callers never block on them.")
+    private int workerPoolSize = 10;
+
+    public SegmentConfiguration copy() {
+        try {
+            return (SegmentConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public SegmentOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(SegmentOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getWriteKey() {
+        return writeKey;
+    }
+
+    public void setWriteKey(String writeKey) {
+        this.writeKey = writeKey;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public SegmentRegion getRegion() {
+        return region;
+    }
+
+    public void setRegion(SegmentRegion region) {
+        this.region = region;
+    }
+
+    public String getTrackingUrl() {
+        return trackingUrl;
+    }
+
+    public void setTrackingUrl(String trackingUrl) {
+        this.trackingUrl = trackingUrl;
+    }
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    /** The Tracking API base URL: the override, or the region's. */
+    public String effectiveTrackingUrl() {
+        return trackingUrl != null ? trackingUrl : region.trackingUrl();
+    }
+
+    /** The Public API base URL: the override, or the region's. */
+    public String effectiveApiUrl() {
+        return apiUrl != null ? apiUrl : region.apiUrl();
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getAnonymousId() {
+        return anonymousId;
+    }
+
+    public void setAnonymousId(String anonymousId) {
+        this.anonymousId = anonymousId;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public String getPreviousId() {
+        return previousId;
+    }
+
+    public void setPreviousId(String previousId) {
+        this.previousId = previousId;
+    }
+
+    public BodyMode getBodyMode() {
+        return bodyMode;
+    }
+
+    public void setBodyMode(BodyMode bodyMode) {
+        this.bodyMode = bodyMode;
+    }
+
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
+    }
+
+    public String getDestinationId() {
+        return destinationId;
+    }
+
+    public void setDestinationId(String destinationId) {
+        this.destinationId = destinationId;
+    }
+
+    public String getPeriod() {
+        return period;
+    }
+
+    public void setPeriod(String period) {
+        this.period = period;
+    }
+
+    public String getGranularity() {
+        return granularity;
+    }
+
+    public void setGranularity(String granularity) {
+        this.granularity = granularity;
+    }
+
+    public String getStartTime() {
+        return startTime;
+    }
+
+    public void setStartTime(String startTime) {
+        this.startTime = startTime;
+    }
+
+    public String getEndTime() {
+        return endTime;
+    }
+
+    public void setEndTime(String endTime) {
+        this.endTime = endTime;
+    }
+
+    public String getLabels() {
+        return labels;
+    }
+
+    public void setLabels(String labels) {
+        this.labels = labels;
+    }
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getCursor() {
+        return cursor;
+    }
+
+    public void setCursor(String cursor) {
+        this.cursor = cursor;
+    }
+
+    public boolean isFollowPages() {
+        return followPages;
+    }
+
+    public void setFollowPages(boolean followPages) {
+        this.followPages = followPages;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getRetryBudget() {
+        return retryBudget;
+    }
+
+    public void setRetryBudget(long retryBudget) {
+        this.retryBudget = retryBudget;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    /** Only the operation and the base URLs: the rest may hold secrets or user data. */
+    @Override
+    public String toString() {
+        return "SegmentConfiguration[operation=" + operation + ", region=" + region + "]";
+    }
+}

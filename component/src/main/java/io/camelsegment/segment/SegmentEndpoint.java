@@ -1,0 +1,67 @@
+package io.camelsegment.segment;
+
+import java.util.UUID;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** Sends exchanges to Twilio Segment: Tracking API calls (identify, track, ...) and Public API calls (updateSource, ...). */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "segment", title = "Segment", syntax = "segment:operation",
+             producerOnly = true, category = { Category.SAAS, Category.CLOUD }, headersClass = SegmentConstants.class)
+public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriParam
+    private SegmentConfiguration configuration;
+
+    /** Names the exchange property that keeps this endpoint's generated messageId across redeliveries. */
+    private final String messageIdProperty = "CamelSegmentMessageId." + UUID.randomUUID();
+
+    public SegmentEndpoint(String uri, SegmentComponent component, SegmentConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new SegmentProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The Segment component only sends: use segment: in to(), not from()");
+    }
+
+    @Override
+    public SegmentComponent getComponent() {
+        return (SegmentComponent) super.getComponent();
+    }
+
+    public SegmentConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(SegmentConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    String messageIdProperty() {
+        return messageIdProperty;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getOperation().trackingCall().isPresent()
+                ? configuration.effectiveTrackingUrl() : configuration.effectiveApiUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+}

@@ -1,0 +1,243 @@
+package io.camelsegment.segment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.camelsegment.segment.http.CamelHttpClient;
+import io.camelsegment.segment.http.HttpSettings;
+import io.camelsegment.segment.http.RetryPolicy;
+import io.camelsegment.segment.http.SegmentTransport;
+import io.camelsegment.segment.publicapi.PublicApiCall;
+import io.camelsegment.segment.publicapi.PublicApiClient;
+import io.camelsegment.segment.publicapi.PublicApiRequests;
+import io.camelsegment.segment.publicapi.PublicApiResult;
+import io.camelsegment.segment.tracking.MessageBuilder;
+import io.camelsegment.segment.tracking.MessageEncoder;
+import io.camelsegment.segment.tracking.TrackingCall;
+import io.camelsegment.segment.tracking.TrackingClient;
+import io.camelsegment.segment.tracking.TrackingRequest;
+import io.camelsegment.segment.tracking.TrackingRequests;
+import io.camelsegment.segment.tracking.TrackingResult;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Turns each exchange into the Segment call its operation describes, without blocking the route: checks the input,
+ * sends through the retrying transport, and writes the outcome back to the exchange.
+ *
+ * <p>
+ * Every exchange ends exactly once: synchronously when the input is invalid (nothing was sent), otherwise when the
+ * transport's future completes, successfully or not.
+ */
+public class SegmentProducer extends DefaultAsyncProducer {
+
+    /** Names this component in {@code context.library} of every message. */
+    public static final String LIBRARY_NAME = "camel-segment";
+    /** This component's version, as sent in {@code context.library.version} and the User-Agent. */
+    public static final String LIBRARY_VERSION = readVersion();
+
+    private final SegmentConfiguration configuration;
+    private CamelHttpClient http;
+    private ScheduledExecutorService executor;
+    private PropertyConfigurerGetter options;
+    private TrackingRequests trackingRequests;
+    private TrackingClient trackingClient;
+    private PublicApiClient publicApiClient;
+
+    public SegmentProducer(SegmentEndpoint endpoint) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    public SegmentEndpoint getEndpoint() {
+        return (SegmentEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        options = (PropertyConfigurerGetter) getEndpoint().getComponent().getEndpointPropertyConfigurer();
+        ObjectMapper mapper = configuration.getObjectMapper() != null ? configuration.getObjectMapper() : defaultMapper();
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newScheduledThreadPool(this, "Segment", configuration.getWorkerPoolSize());
+        http = CamelHttpClient.start(getEndpoint().getCamelContext(), getEndpoint().getServiceUrl(), new HttpSettings(
+                configuration.getConnectTimeout(), configuration.getResponseTimeout(), configuration.getProxyHost(),
+                configuration.getProxyPort(), configuration.getSslContextParameters(),
+                configuration.getHttpClientConfigurer(), LIBRARY_NAME + "/" + LIBRARY_VERSION));
+        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
+                Duration.ofMillis(configuration.getRetryInitialDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
+                Duration.ofMillis(configuration.getRetryBudget()));
+        SegmentTransport transport = new SegmentTransport(http.client(), executor, retryPolicy, mapper, Clock.systemUTC());
+        trackingRequests = new TrackingRequests(new MessageBuilder(mapper, LIBRARY_NAME, LIBRARY_VERSION),
+                new MessageEncoder(mapper), Clock.systemUTC());
+        trackingClient = new TrackingClient(transport);
+        publicApiClient = new PublicApiClient(new PublicApiRequests(mapper), transport, mapper);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (executor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+            executor = null;
+        }
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<Void> call;
+        try {
+            call = start(exchange);
+        } catch (RuntimeException invalid) {
+            exchange.setException(invalid);
+            callback.done(true);
+            return true;
+        }
+        call.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                exchange.setException(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private CompletableFuture<Void> start(Exchange exchange) {
+        SegmentOperation operation = operation(exchange);
+        Function<String, Object> values = option -> value(exchange, option);
+        Object body = body(exchange.getIn());
+        return operation.trackingCall()
+                .map(call -> track(exchange, operation, call, body, values))
+                .orElseGet(() -> callPublicApi(exchange, operation, operation.publicApiCall().orElseThrow(), body, values));
+    }
+
+    private CompletableFuture<Void> track(Exchange exchange, SegmentOperation operation, TrackingCall call, Object body,
+                                          Function<String, Object> values) {
+        String writeKey = text(values.apply("writeKey"));
+        if (writeKey == null || writeKey.isBlank()) {
+            throw new SegmentValidationException(operation.toString(), List.of("writeKey is required for the Tracking API"));
+        }
+        List<TrackingRequest> requests = trackingRequests.prepare(operation.toString(), call, body,
+                configuration.getBodyMode(), values, messageId(exchange));
+        return trackingClient.send(operation.toString(), requests, configuration.effectiveTrackingUrl(), writeKey)
+                .thenAccept(result -> tracked(exchange.getMessage(), call, result));
+    }
+
+    private static void tracked(Message message, TrackingCall call, TrackingResult result) {
+        if (call.isBatch()) {
+            message.setHeader(SegmentConstants.MESSAGE_IDS, result.messageIds());
+        } else {
+            message.setHeader(SegmentConstants.MESSAGE_ID, result.messageIds().get(0));
+        }
+        message.setHeader(SegmentConstants.HTTP_STATUS, result.status());
+        message.setHeader(SegmentConstants.ATTEMPTS, result.attempts());
+        message.setHeader(SegmentConstants.REQUEST_COUNT, result.requests());
+    }
+
+    private CompletableFuture<Void> callPublicApi(Exchange exchange, SegmentOperation operation, PublicApiCall call,
+                                                  Object body, Function<String, Object> values) {
+        return publicApiClient.call(operation.toString(), call, configuration.effectiveApiUrl(), text(values.apply("token")),
+                body, values, configuration.isFollowPages())
+                .thenAccept(result -> answered(exchange.getMessage(), result));
+    }
+
+    private static void answered(Message message, PublicApiResult result) {
+        message.setBody(result.data());
+        message.setHeader(SegmentConstants.HTTP_STATUS, result.status());
+        message.setHeader(SegmentConstants.ATTEMPTS, result.attempts());
+        message.setHeader(SegmentConstants.REQUEST_COUNT, result.pages());
+        setOrRemove(message, SegmentConstants.NEXT_CURSOR, result.nextCursor());
+        setOrRemove(message, SegmentConstants.TOTAL_ENTRIES, result.totalEntries());
+        setOrRemove(message, SegmentConstants.RATE_LIMIT_REMAINING, result.rateLimit().get("x-ratelimit-remaining"));
+        setOrRemove(message, SegmentConstants.RATE_LIMIT_CONSUMED, result.rateLimit().get("x-ratelimit-consumed"));
+        setOrRemove(message, SegmentConstants.RATE_LIMIT_RESET, result.rateLimit().get("x-ratelimit-reset"));
+    }
+
+    /** A header left from an earlier call must not pass for this call's answer. */
+    private static void setOrRemove(Message message, String header, Object value) {
+        if (value == null) {
+            message.removeHeader(header);
+        } else {
+            message.setHeader(header, value);
+        }
+    }
+
+    private SegmentOperation operation(Exchange exchange) {
+        Object override = exchange.getIn().getHeader(SegmentConstants.OPERATION);
+        if (override instanceof SegmentOperation operation) {
+            return operation;
+        }
+        return override == null ? configuration.getOperation() : SegmentOperation.fromName(override.toString());
+    }
+
+    /** The header named after the option wins over the option itself. */
+    private Object value(Exchange exchange, String option) {
+        Object header = exchange.getIn().getHeader(SegmentConstants.headerFor(option));
+        return header != null ? header : options.getOptionValue(getEndpoint(), option, false);
+    }
+
+    /** Made once per exchange and endpoint, so a redelivery sends the same messageId and Segment deduplicates it. */
+    private String messageId(Exchange exchange) {
+        String property = getEndpoint().messageIdProperty();
+        String id = exchange.getProperty(property, String.class);
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            exchange.setProperty(property, id);
+        }
+        return id;
+    }
+
+    /** Streams are read once and kept as bytes, so the body is still there for the rest of the route. */
+    private static Object body(Message message) {
+        Object body = message.getBody();
+        if (body instanceof InputStream || body instanceof Reader) {
+            byte[] bytes = message.getBody(byte[].class);
+            message.setBody(bytes);
+            return bytes;
+        }
+        return body;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static ObjectMapper defaultMapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    private static String readVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = SegmentProducer.class.getResourceAsStream("camel-segment-version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // the version is informative only
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,34 @@
+package io.camelsegment.segment;
+
+/**
+ * Where a Segment workspace lives. Events sent to the other region's host are accepted and silently lost, so both
+ * hosts switch together.
+ */
+public enum SegmentRegion {
+
+    US("https://api.segment.io/v1", "https://api.segmentapis.com"),
+    EU("https://events.eu1.segmentapis.com/v1", "https://eu1.api.segmentapis.com");
+
+    private final String trackingUrl;
+    private final String apiUrl;
+
+    SegmentRegion(String trackingUrl, String apiUrl) {
+        this.trackingUrl = trackingUrl;
+        this.apiUrl = apiUrl;
+    }
+
+    /** The Tracking API base URL of the region. */
+    public String trackingUrl() {
+        return trackingUrl;
+    }
+
+    /** The Public API base URL of the region. */
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

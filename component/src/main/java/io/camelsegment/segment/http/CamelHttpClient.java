@@ -1,0 +1,57 @@
+package io.camelsegment.segment.http;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.hc.client5.http.classic.HttpClient;
+
+/**
+ * An Apache HttpClient 5 built by Camel's http component, so TLS ({@code SSLContextParameters}), proxies, timeouts,
+ * pooling and {@code HttpClientConfigurer} work as they do for Camel's own http endpoints.
+ *
+ * <p>
+ * It uses a private http component instance: HttpClient's own automatic retries are switched off there (they would
+ * multiply ours and resend 429s early), and cookies are not kept, without touching the application's http component.
+ */
+public final class CamelHttpClient implements AutoCloseable {
+
+    private final HttpComponent component;
+    private final HttpEndpoint endpoint;
+
+    private CamelHttpClient(HttpComponent component, HttpEndpoint endpoint) {
+        this.component = component;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * @param baseUrl any URL of the service: requests carry absolute URIs, this only picks the initial scheme
+     */
+    public static CamelHttpClient start(CamelContext context, String baseUrl, HttpSettings settings) throws Exception {
+        HttpComponent component = new HttpComponent();
+        component.setCamelContext(context);
+        component.setAutomaticRetriesDisabled(true);
+        component.setCookieManagementDisabled(true);
+        component.setConnectTimeout(settings.connectTimeout());
+        component.setResponseTimeout(settings.responseTimeout());
+        component.setSoTimeout(settings.responseTimeout());
+        component.setUserAgent(settings.userAgent());
+        component.setProxyHost(settings.proxyHost());
+        component.setProxyPort(settings.proxyPort());
+        component.setSslContextParameters(settings.sslContextParameters());
+        component.setHttpClientConfigurer(settings.configurer());
+        ServiceHelper.startService(component);
+        HttpEndpoint endpoint = (HttpEndpoint) component.createEndpoint(baseUrl);
+        ServiceHelper.startService(endpoint);
+        return new CamelHttpClient(component, endpoint);
+    }
+
+    public HttpClient client() {
+        return endpoint.getHttpClient();
+    }
+
+    @Override
+    public void close() {
+        ServiceHelper.stopAndShutdownServices(endpoint, component);
+    }
+}

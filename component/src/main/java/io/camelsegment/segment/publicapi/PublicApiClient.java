@@ -1,0 +1,142 @@
+package io.camelsegment.segment.publicapi;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.SegmentError;
+import io.camelsegment.segment.SegmentHttpException;
+import io.camelsegment.segment.http.RetryPolicy;
+import io.camelsegment.segment.http.SegmentRequest;
+import io.camelsegment.segment.http.SegmentResponse;
+import io.camelsegment.segment.http.SegmentTransport;
+
+/**
+ * Runs a Public API call: sends its request, unwraps {@code data} or turns {@code errors[]} into a
+ * {@link SegmentHttpException}, and, when asked, follows {@code pagination.next} until the last page.
+ */
+public final class PublicApiClient {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final List<String> RATE_LIMIT_HEADERS
+            = List.of("x-ratelimit-remaining", "x-ratelimit-consumed", "x-ratelimit-reset");
+
+    private final PublicApiRequests requests;
+    private final SegmentTransport transport;
+    private final ObjectMapper mapper;
+
+    public PublicApiClient(PublicApiRequests requests, SegmentTransport transport, ObjectMapper mapper) {
+        this.requests = requests;
+        this.transport = transport;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Builds and sends the call; a {@link io.camelsegment.segment.SegmentValidationException} is thrown before anything
+     * is sent when the exchange cannot make a valid request.
+     *
+     * @param followPages whether to read every page of a paginated call and merge their items
+     */
+    public CompletableFuture<PublicApiResult> call(String operation, PublicApiCall call, String baseUrl, String token,
+                                                   Object body, Function<String, Object> options, boolean followPages) {
+        SegmentRequest first = requests.build(operation, call, baseUrl, token, body, options, null);
+        Function<String, SegmentRequest> pageRequest
+                = cursor -> requests.build(operation, call, baseUrl, token, body, options, cursor);
+        return page(first, call, followPages && call.isPaginated(), pageRequest, null);
+    }
+
+    private CompletableFuture<PublicApiResult> page(SegmentRequest request, PublicApiCall call, boolean followPages,
+                                                    Function<String, SegmentRequest> pageRequest,
+                                                    PublicApiResult previous) {
+        return transport.send(request).thenCompose(response -> {
+            PublicApiResult result = merge(previous, read(request, call, response), call);
+            if (!followPages || result.nextCursor() == null) {
+                return CompletableFuture.completedFuture(result);
+            }
+            return page(pageRequest.apply(result.nextCursor()), call, true, pageRequest, result);
+        });
+    }
+
+    private PublicApiResult read(SegmentRequest request, PublicApiCall call, SegmentResponse response) {
+        Map<String, Object> envelope = parse(response);
+        if (!response.isSuccessful()) {
+            throw failure(request, response, envelope);
+        }
+        Map<String, Object> data = envelope.get("data") instanceof Map<?, ?> map ? copy(map) : new LinkedHashMap<>();
+        Map<?, ?> pagination = data.get("pagination") instanceof Map<?, ?> p ? p : Map.of();
+        Object next = pagination.get("next");
+        Long total = pagination.get("totalEntries") instanceof Number n ? n.longValue() : null;
+        Map<String, String> rateLimit = new LinkedHashMap<>();
+        RATE_LIMIT_HEADERS.forEach(name -> response.header(name).ifPresent(value -> rateLimit.put(name, value)));
+        return new PublicApiResult(data, response.status(), response.attempts(), 1,
+                next == null || next.toString().isBlank() ? null : next.toString(), total, rateLimit);
+    }
+
+    private static PublicApiResult merge(PublicApiResult previous, PublicApiResult page, PublicApiCall call) {
+        if (previous == null) {
+            return page;
+        }
+        Map<String, Object> data = new LinkedHashMap<>(page.data());
+        List<Object> items = new ArrayList<>(items(previous.data(), call.itemsKey()));
+        items.addAll(items(page.data(), call.itemsKey()));
+        data.put(call.itemsKey(), items);
+        return new PublicApiResult(data, page.status(), previous.attempts() + page.attempts(), previous.pages() + 1,
+                page.nextCursor(), page.totalEntries(), page.rateLimit());
+    }
+
+    private static List<?> items(Map<String, Object> data, String key) {
+        return data.get(key) instanceof List<?> list ? list : List.of();
+    }
+
+    private SegmentHttpException failure(SegmentRequest request, SegmentResponse response, Map<String, Object> envelope) {
+        List<SegmentError> errors = errors(envelope.get("errors"));
+        boolean retryable = RetryPolicy.isRetryable(response.status());
+        String detail = errors.isEmpty() ? "no error details" : errors.stream().map(SegmentError::toString)
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        return new SegmentHttpException("Segment Public API answered " + response.status() + " to " + request.description()
+                                        + " after " + response.attempts() + " attempt(s): " + detail,
+                response.status(), errors, retryable, response.attempts(), null);
+    }
+
+    private static List<SegmentError> errors(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        List<SegmentError> errors = new ArrayList<>();
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> error) {
+                errors.add(new SegmentError(text(error.get("type")), text(error.get("message")), text(error.get("field")),
+                        error.get("data") instanceof Map<?, ?> data ? copy(data) : null));
+            }
+        }
+        return errors;
+    }
+
+    private Map<String, Object> parse(SegmentResponse response) {
+        if (response.body().length == 0) {
+            return Map.of();
+        }
+        try {
+            return mapper.readValue(response.body(), OBJECT);
+        } catch (IOException notJson) {
+            return Map.of();
+        }
+    }
+
+    private static Map<String, Object> copy(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

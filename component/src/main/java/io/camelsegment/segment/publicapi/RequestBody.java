@@ -1,0 +1,142 @@
+package io.camelsegment.segment.publicapi;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** How a Public API request body is made from the exchange body and option values. */
+public enum RequestBody {
+
+    /** The operation sends no body. */
+    NONE {
+        @Override
+        Map<String, Object> build(Object body, Function<String, Object> options, ObjectMapper mapper, List<String> problems) {
+            return null;
+        }
+    },
+
+    /**
+     * {@code {"labels":[{"key","value","description"?}]}}, from a body holding that object or just the list, or else
+     * from the {@code labels} option as {@code key:value} pairs separated by commas.
+     */
+    LABELS {
+        @Override
+        Map<String, Object> build(Object body, Function<String, Object> options, ObjectMapper mapper, List<String> problems) {
+            Object value = read(body, mapper, problems);
+            if (value instanceof Map<?, ?> map) {
+                value = map.get("labels");
+            }
+            if (value == null && options.apply("labels") != null) {
+                value = fromPairs(options.apply("labels").toString(), problems);
+            }
+            if (!(value instanceof List<?> labels) || labels.isEmpty()) {
+                problems.add("labels are required: a body {\"labels\":[{\"key\":...,\"value\":...}]}, a list of labels,"
+                             + " or the labels option as key:value pairs");
+                return null;
+            }
+            for (int i = 0; i < labels.size(); i++) {
+                checkLabel(i, labels.get(i), problems);
+            }
+            return Map.of("labels", labels);
+        }
+
+        private List<Object> fromPairs(String pairs, List<String> problems) {
+            List<Object> labels = new ArrayList<>();
+            for (String pair : pairs.split(",")) {
+                int colon = pair.indexOf(':');
+                if (colon <= 0 || colon == pair.length() - 1) {
+                    problems.add("label '" + pair.trim() + "' must be written key:value");
+                    continue;
+                }
+                labels.add(Map.of("key", pair.substring(0, colon).trim(), "value", pair.substring(colon + 1).trim()));
+            }
+            return labels;
+        }
+
+        private void checkLabel(int index, Object label, List<String> problems) {
+            if (!(label instanceof Map<?, ?> map)) {
+                problems.add("label " + index + " must be an object with key and value");
+                return;
+            }
+            for (String field : List.of("key", "value")) {
+                if (!(map.get(field) instanceof String text) || text.isBlank()) {
+                    problems.add("label " + index + ": " + field + " is required");
+                }
+            }
+        }
+    },
+
+    /** {@code UpdateSourceV1Input}: name, enabled, slug and settings, from the body, filled in from options. */
+    SOURCE_UPDATE {
+        private static final Set<String> FIELDS = Set.of("name", "enabled", "slug", "settings");
+
+        @Override
+        Map<String, Object> build(Object body, Function<String, Object> options, ObjectMapper mapper, List<String> problems) {
+            Object value = read(body, mapper, problems);
+            if (value != null && !(value instanceof Map)) {
+                problems.add("the body must be an object with name, enabled, slug or settings");
+                return null;
+            }
+            Map<String, Object> input = new LinkedHashMap<>();
+            if (value != null) {
+                ((Map<?, ?>) value).forEach((k, v) -> input.put(String.valueOf(k), v));
+            }
+            for (String field : List.of("name", "enabled", "slug")) {
+                Object option = options.apply(field);
+                if (option != null && !input.containsKey(field)) {
+                    input.put(field, option);
+                }
+            }
+            input.keySet().stream().filter(k -> !FIELDS.contains(k)).sorted()
+                    .forEach(k -> problems.add("'" + k + "' is not a source field: use name, enabled, slug or settings"));
+            if (input.isEmpty()) {
+                problems.add("nothing to update: give name, enabled, slug or settings");
+            }
+            checkType(input, "name", String.class, "a string", problems);
+            checkType(input, "slug", String.class, "a string", problems);
+            checkType(input, "settings", Map.class, "an object", problems);
+            if (input.get("enabled") instanceof String text && ("true".equals(text) || "false".equals(text))) {
+                input.put("enabled", Boolean.valueOf(text));
+            }
+            checkType(input, "enabled", Boolean.class, "true or false", problems);
+            return input;
+        }
+
+        private void checkType(Map<String, Object> input, String field, Class<?> type, String what, List<String> problems) {
+            if (input.containsKey(field) && !type.isInstance(input.get(field))) {
+                problems.add(field + " must be " + what);
+            }
+        }
+    };
+
+    private static final TypeReference<Object> JSON = new TypeReference<>() {
+    };
+
+    /**
+     * The request body as a JSON-ready map, or {@code null} for none; problems found are added to {@code problems}.
+     */
+    abstract Map<String, Object> build(Object body, Function<String, Object> options, ObjectMapper mapper,
+                                       List<String> problems);
+
+    private static Object read(Object body, ObjectMapper mapper, List<String> problems) {
+        try {
+            if (body instanceof String json) {
+                return json.isBlank() ? null : mapper.readValue(json, JSON);
+            }
+            if (body instanceof byte[] json) {
+                return json.length == 0 ? null : mapper.readValue(json, JSON);
+            }
+            return body == null ? null : mapper.convertValue(body, JSON);
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add("the body is not JSON (" + e.getClass().getSimpleName() + ")");
+            return null;
+        }
+    }
+}

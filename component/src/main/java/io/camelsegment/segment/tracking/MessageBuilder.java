@@ -1,0 +1,147 @@
+package io.camelsegment.segment.tracking;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.SegmentValidationException;
+
+/**
+ * Turns an exchange body, plus option and header values, into Segment messages as plain maps.
+ *
+ * <p>
+ * Fields the caller set are kept as they are: a caller's {@code messageId}, {@code timestamp} or {@code context.library}
+ * win over anything this builder would add.
+ */
+public final class MessageBuilder {
+
+    private static final TypeReference<Map<String, Object>> MESSAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Object>> MESSAGES = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper;
+    private final Map<String, Object> library;
+
+    public MessageBuilder(ObjectMapper mapper, String libraryName, String libraryVersion) {
+        this.mapper = mapper;
+        this.library = Map.of("name", libraryName, "version", libraryVersion);
+    }
+
+    /**
+     * Builds the message of a single call.
+     *
+     * @param options   the value of an endpoint option or its header for this exchange, by option name
+     * @param messageId the messageId to use when the body has none
+     */
+    public Map<String, Object> single(MessageType type, Object body, BodyMode mode, Function<String, Object> options,
+                                      String messageId, Instant now) {
+        Map<String, Object> message = mode == BodyMode.PAYLOAD ? wrapPayload(type, body) : toMessage(type.type(), body);
+        for (String field : type.optionFields()) {
+            Object value = options.apply(field);
+            if (value != null && !message.containsKey(field)) {
+                message.put(field, value);
+            }
+        }
+        if (!message.containsKey("timestamp") && options.apply("timestamp") != null) {
+            message.put("timestamp", options.apply("timestamp"));
+        }
+        message.put("type", type.type());
+        complete(message, messageId, now, true);
+        return message;
+    }
+
+    /**
+     * Builds the messages of a batch or import call from a list, a JSON array or a {@code {"batch": [...]}} envelope.
+     * Item {@code i} without a messageId gets {@code baseMessageId-i}, so a redelivery sends the same ids again.
+     */
+    public List<Map<String, Object>> batch(Object body, String baseMessageId, Instant now, boolean historical) {
+        List<Object> items = toItems(body);
+        List<Map<String, Object>> messages = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> message = toMessage("batch item " + i, items.get(i));
+            complete(message, baseMessageId + "-" + i, now, !historical);
+            messages.add(message);
+        }
+        return messages;
+    }
+
+    private void complete(Map<String, Object> message, String messageId, Instant now, boolean stampTimestamp) {
+        message.putIfAbsent("messageId", messageId);
+        if (stampTimestamp) {
+            message.putIfAbsent("timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
+        }
+        Map<String, Object> context = toMap(message.get("context"));
+        context.putIfAbsent("library", library);
+        message.put("context", context);
+    }
+
+    private Map<String, Object> wrapPayload(MessageType type, Object body) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        String field = type.payloadField()
+                .orElseThrow(() -> invalid(type.type(), type.type() + " has no payload: use bodyMode=message"));
+        if (body != null) {
+            message.put(field, toMessage(type.type(), body));
+        }
+        return message;
+    }
+
+    private Map<String, Object> toMessage(String what, Object body) {
+        if (body == null) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            if (body instanceof String json) {
+                return json.isBlank() ? new LinkedHashMap<>() : mapper.readValue(json, MESSAGE);
+            }
+            if (body instanceof byte[] json) {
+                return json.length == 0 ? new LinkedHashMap<>() : mapper.readValue(json, MESSAGE);
+            }
+            return mapper.convertValue(body, MESSAGE);
+        } catch (IOException | IllegalArgumentException e) {
+            throw invalid(what, "the body is not a JSON object or a value Jackson can write as one ("
+                                + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private List<Object> toItems(Object body) {
+        Object value = body;
+        try {
+            if (body instanceof String json) {
+                value = mapper.readValue(json, Object.class);
+            } else if (body instanceof byte[] json) {
+                value = mapper.readValue(json, Object.class);
+            }
+        } catch (IOException e) {
+            throw invalid("batch", "the body is not JSON (" + e.getClass().getSimpleName() + ")");
+        }
+        if (value instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?> batch) {
+            value = batch;
+        }
+        if (value instanceof Object[] array) {
+            value = List.of(array);
+        }
+        if (!(value instanceof List<?>)) {
+            throw invalid("batch", "the body must be a list of messages, a JSON array or a {\"batch\": [...]} object");
+        }
+        return mapper.convertValue(value, MESSAGES);
+    }
+
+    private Map<String, Object> toMap(Object value) {
+        if (value == null) {
+            return new LinkedHashMap<>();
+        }
+        return mapper.convertValue(value, MESSAGE);
+    }
+
+    private static SegmentValidationException invalid(String what, String problem) {
+        return new SegmentValidationException(what, List.of(problem));
+    }
+}

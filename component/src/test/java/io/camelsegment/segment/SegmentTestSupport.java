@@ -1,0 +1,91 @@
+package io.camelsegment.segment;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A Camel context and a WireMock server standing in for both Segment APIs. */
+abstract class SegmentTestSupport extends CamelTestSupport {
+
+    static final String WRITE_KEY = "wk_SECRET_write_key_123";
+    static final String TOKEN = "sgp_SECRET_token_456";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static WireMockServer wireMock;
+
+    @BeforeAll
+    static void startWireMock() {
+        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        wireMock.start();
+    }
+
+    @AfterAll
+    static void stopWireMock() {
+        wireMock.stop();
+    }
+
+    @BeforeEach
+    void resetWireMock() {
+        wireMock.resetAll();
+    }
+
+    static String trackingUrl() {
+        return "http://127.0.0.1:" + wireMock.port() + "/v1";
+    }
+
+    static String apiUrl() {
+        return "http://127.0.0.1:" + wireMock.port();
+    }
+
+    /** A tracking endpoint URI against WireMock, without retries unless the options add them. */
+    static String tracking(String operation, String options) {
+        return "segment:" + operation + "?writeKey=RAW(" + WRITE_KEY + ")&trackingUrl=" + trackingUrl() + "&maxRetries=0"
+               + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    /** A Public API endpoint URI against WireMock, without retries unless the options add them. */
+    static String publicApi(String operation, String options) {
+        return "segment:" + operation + "?token=RAW(" + TOKEN + ")&apiUrl=" + apiUrl() + "&maxRetries=0"
+               + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    Exchange send(String uri, Object body) {
+        return send(uri, body, Map.of());
+    }
+
+    Exchange send(String uri, Object body, Map<String, Object> headers) {
+        return template.request(uri, exchange -> {
+            exchange.getIn().setBody(body);
+            exchange.getIn().getHeaders().putAll(headers);
+        });
+    }
+
+    static List<LoggedRequest> requests() {
+        // WireMock lists the newest first
+        List<LoggedRequest> newestFirst = wireMock.getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
+        return java.util.stream.IntStream.range(0, newestFirst.size())
+                .mapToObj(i -> newestFirst.get(newestFirst.size() - 1 - i)).toList();
+    }
+
+    static LoggedRequest onlyRequest() {
+        List<LoggedRequest> requests = requests();
+        org.assertj.core.api.Assertions.assertThat(requests).hasSize(1);
+        return requests.get(0);
+    }
+
+    static Map<String, Object> json(LoggedRequest request) throws Exception {
+        return JSON.readValue(request.getBody(), new TypeReference<>() {
+        });
+    }
+}

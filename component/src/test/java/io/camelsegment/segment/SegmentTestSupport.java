@@ -50,14 +50,17 @@ abstract class SegmentTestSupport extends CamelTestSupport {
 
     /** A tracking endpoint URI against WireMock, without retries unless the options add them. */
     static String tracking(String operation, String options) {
-        return "segment:" + operation + "?writeKey=RAW(" + WRITE_KEY + ")&trackingUrl=" + trackingUrl() + "&maxRetries=0"
-               + (options.isEmpty() ? "" : "&" + options);
+        return "segment:" + operation + "?writeKey=RAW(" + WRITE_KEY + ")&trackingUrl=" + trackingUrl() + withoutRetries(options);
     }
 
     /** A Public API endpoint URI against WireMock, without retries unless the options add them. */
     static String publicApi(String operation, String options) {
-        return "segment:" + operation + "?token=RAW(" + TOKEN + ")&apiUrl=" + apiUrl() + "&maxRetries=0"
-               + (options.isEmpty() ? "" : "&" + options);
+        return "segment:" + operation + "?token=RAW(" + TOKEN + ")&apiUrl=" + apiUrl() + withoutRetries(options);
+    }
+
+    private static String withoutRetries(String options) {
+        String retries = options.contains("maxRetries=") ? "" : "&maxRetries=0";
+        return retries + (options.isEmpty() ? "" : "&" + options);
     }
 
     Exchange send(String uri, Object body) {
@@ -84,8 +87,12 @@ abstract class SegmentTestSupport extends CamelTestSupport {
         return requests.get(0);
     }
 
-    static Map<String, Object> json(LoggedRequest request) throws Exception {
-        return JSON.readValue(request.getBody(), new TypeReference<>() {
-        });
+    static Map<String, Object> json(LoggedRequest request) {
+        try {
+            return JSON.readValue(request.getBody(), new TypeReference<>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the request body is not a JSON object", e);
+        }
     }
 }

@@ -1,0 +1,80 @@
+package io.camelsegment.emulator;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The Public API's Destinations operations the component uses. */
+final class DestinationsApi {
+
+    private static final Set<String> GRANULARITIES = Set.of("DAY", "HOUR", "MINUTE");
+
+    private final Workspace workspace;
+
+    DestinationsApi(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    List<ApiRoute> routes() {
+        return List.of(
+                new ApiRoute("GET", "/destinations/{destinationId}", "getDestination", ApiVersion.STABLE, this::getDestination),
+                new ApiRoute("GET", "/destinations/{destinationId}/delivery-metrics",
+                        "listDeliveryMetricsSummaryFromDestination", ApiVersion.BETA,
+                        this::listDeliveryMetricsSummaryFromDestination));
+    }
+
+    private Object getDestination(ApiCall call) {
+        return Map.of("destination", existingDestination(call));
+    }
+
+    /**
+     * Checks the query as Segment documents it (sourceId required; granularity DAY, HOUR or MINUTE;
+     * ISO-8601 times, start before end) and answers the destination's seeded metrics. Segment's limits on
+     * how far back and how wide the window may be are not enforced: tests would otherwise depend on the clock.
+     */
+    private Object listDeliveryMetricsSummaryFromDestination(ApiCall call) {
+        Destination destination = existingDestination(call);
+        String sourceId = call.query().get("sourceId");
+        if (sourceId == null || sourceId.isBlank()) {
+            throw ApiError.validation("sourceId is required");
+        }
+        String granularity = call.query().getOrDefault("granularity", "MINUTE");
+        if (!GRANULARITIES.contains(granularity)) {
+            throw ApiError.validation("granularity must be DAY, HOUR or MINUTE, got '" + granularity + "'");
+        }
+        OffsetDateTime start = time(call, "startTime");
+        OffsetDateTime end = time(call, "endTime");
+        if (start != null && end != null && start.isAfter(end)) {
+            throw ApiError.validation("startTime must not be after endTime");
+        }
+        if (!destination.sourceId().equals(sourceId)) {
+            throw ApiError.validation("Source " + sourceId + " is not connected to destination " + destination.id());
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("sourceId", sourceId);
+        summary.put("destinationMetadataId", destination.metadataId());
+        summary.put("metrics", workspace.deliveryMetrics(destination.id()));
+        return Map.of("deliveryMetricsSummary", summary);
+    }
+
+    private Destination existingDestination(ApiCall call) {
+        String destinationId = call.path("destinationId");
+        return workspace.destination(destinationId)
+                .orElseThrow(() -> ApiError.notFound("Destination " + destinationId + " not found"));
+    }
+
+    private static OffsetDateTime time(ApiCall call, String parameter) {
+        String value = call.query().get(parameter);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiError.validation(parameter + " must be an ISO-8601 date-time with an offset, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.camelsegment.emulator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.http.HttpResponse;
+
+import static io.camelsegment.emulator.SegmentEmulator.DEMO_SECOND_WRITE_KEY;
+import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
+import static io.camelsegment.emulator.SegmentEmulator.DEMO_WRITE_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RemoveWriteKeyFromSourceTest {
+
+    private static final String ALPHA = "application/vnd.segment.v1alpha+json";
+
+    @RegisterExtension
+    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
+
+    private EmulatorClient client;
+    private SegmentEmulator emulator;
+
+    @BeforeEach
+    void client(SegmentEmulator emulator) {
+        this.emulator = emulator;
+        client = new EmulatorClient(emulator);
+    }
+
+    @Test
+    void alphaRequestRemovesTheKeyAndIsAnsweredSuccess() {
+        HttpResponse<String> response = client.api("DELETE", "/sources/" + DEMO_SOURCE_ID + "/writekey/" + DEMO_SECOND_WRITE_KEY,
+                null, "Accept", ALPHA);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(ALPHA);
+        assertThat(EmulatorClient.json(response).at("/data/status").asText()).isEqualTo("SUCCESS");
+        assertThat(emulator.source(DEMO_SOURCE_ID).orElseThrow().writeKeys()).containsExactly(DEMO_WRITE_KEY);
+    }
+
+    @Test
+    void requestWithoutTheAlphaVersionIsAnswered404() {
+        HttpResponse<String> response = client.api("DELETE", "/sources/" + DEMO_SOURCE_ID + "/writekey/" + DEMO_SECOND_WRITE_KEY,
+                null, "Accept", "application/vnd.segment.v1beta+json");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(EmulatorClient.json(response).at("/errors/0/message").asText()).contains("alpha");
+        assertThat(emulator.source(DEMO_SOURCE_ID).orElseThrow().writeKeys()).hasSize(2);
+    }
+
+    @Test
+    void unknownWriteKeyIsAnswered404WithoutEchoingIt() {
+        HttpResponse<String> response = client.api("DELETE", "/sources/" + DEMO_SOURCE_ID + "/writekey/notAKey123",
+                null, "Accept", ALPHA);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("notAKey123");
+    }
+
+    @Test
+    void unknownSourceIsAnswered404() {
+        assertThat(client.api("DELETE", "/sources/nope/writekey/" + DEMO_WRITE_KEY, null, "Accept", ALPHA).statusCode())
+                .isEqualTo(404);
+    }
+}

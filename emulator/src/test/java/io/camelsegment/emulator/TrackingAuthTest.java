@@ -1,0 +1,94 @@
+package io.camelsegment.emulator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackingAuthTest {
+
+    @RegisterExtension
+    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
+
+    private EmulatorClient client;
+
+    @BeforeEach
+    void client(SegmentEmulator emulator) {
+        client = new EmulatorClient(emulator);
+    }
+
+    @Test
+    void basicAuthWithTheWriteKeyAsUserNameIsAccepted(SegmentEmulator emulator) {
+        HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track",
+                "{\"userId\":\"u1\",\"event\":\"Signed Up\"}", "Authorization", EmulatorClient.basic("myWriteKey1234"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(EmulatorClient.json(response).get("success").asBoolean()).isTrue();
+        assertThat(emulator.acceptedEvents()).singleElement()
+                .satisfies(event -> assertThat(event.writeKeyLast4()).isEqualTo("1234"));
+    }
+
+    @Test
+    void writeKeyInTheBodyIsAccepted(SegmentEmulator emulator) {
+        HttpResponse<String> response = client.post(emulator.trackingUrl() + "/identify",
+                "{\"writeKey\":\"bodyKeyABCD\",\"userId\":\"u1\",\"traits\":{\"plan\":\"pro\"}}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(emulator.acceptedEvents()).singleElement()
+                .satisfies(event -> assertThat(event.writeKeyLast4()).isEqualTo("ABCD"));
+    }
+
+    @Test
+    void writeKeyAtTheTopOfABatchEnvelopeIsAccepted(SegmentEmulator emulator) {
+        HttpResponse<String> response = client.post(emulator.trackingUrl() + "/batch",
+                "{\"writeKey\":\"batchKeyWXYZ\",\"batch\":[{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"A\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(emulator.acceptedEvents()).singleElement()
+                .satisfies(event -> assertThat(event.writeKeyLast4()).isEqualTo("WXYZ"));
+    }
+
+    @Test
+    void anyNonEmptyWriteKeyIsAcceptedLikeSegment(SegmentEmulator emulator) {
+        HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track",
+                "{\"userId\":\"u1\",\"event\":\"A\"}", "Authorization", EmulatorClient.basic("not-a-real-key"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(emulator.acceptedEvents()).hasSize(1);
+    }
+
+    @Test
+    void missingWriteKeyIsAnswered401AndRecordedAsRejected(SegmentEmulator emulator) {
+        HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track", "{\"userId\":\"u1\",\"event\":\"A\"}");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(EmulatorClient.json(response).get("success").asBoolean()).isFalse();
+        assertThat(emulator.events()).isEmpty();
+        assertThat(emulator.trackingRequests()).singleElement()
+                .satisfies(request -> assertThat(request.status()).isEqualTo(401));
+    }
+
+    @Test
+    void basicAuthWithAnEmptyUserNameCountsAsNoWriteKey(SegmentEmulator emulator) {
+        HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track",
+                "{\"userId\":\"u1\",\"event\":\"A\"}", "Authorization", EmulatorClient.basic(""));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void recordingsNeverHoldTheWholeWriteKey(SegmentEmulator emulator) {
+        String key = "secretWriteKey9876";
+        client.post(emulator.trackingUrl() + "/track", "{\"writeKey\":\"" + key + "\",\"userId\":\"u1\",\"event\":\"A\"}",
+                "Authorization", EmulatorClient.basic(key));
+
+        TrackingRequest request = emulator.trackingRequests().get(0);
+        assertThat(request.body()).doesNotContain(key).contains("****9876");
+        assertThat(request.headers()).doesNotContainKey("Authorization");
+        assertThat(emulator.events().get(0).json()).doesNotContainKey("writeKey");
+        assertThat(emulator.events().get(0).toString()).doesNotContain(key);
+    }
+}

@@ -1,0 +1,62 @@
+package io.camelsegment.segment;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The producer's callback runs exactly once for every outcome, so no exchange hangs or completes twice. */
+class ExchangeCompletionTest extends SegmentTestSupport {
+
+    private static ResponseDefinitionBuilder answer(String outcome) {
+        return switch (outcome) {
+            case "success" -> aResponse().withStatus(200);
+            case "http error" -> aResponse().withStatus(400);
+            case "retries exhausted" -> aResponse().withStatus(503);
+            case "connection reset" -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+            case "timeout" -> aResponse().withStatus(200).withFixedDelay(2000);
+            default -> aResponse().withStatus(200);
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "success", "http error", "retries exhausted", "connection reset", "timeout", "validation" })
+    void theCallbackRunsExactlyOnce(String outcome) throws Exception {
+        wireMock.stubFor(any(anyUrl()).willReturn(answer(outcome)));
+        String options = ("validation".equals(outcome) ? "userId=u" : "userId=u&event=E")
+                         + ("timeout".equals(outcome) ? "&responseTimeout=300" : "");
+        AsyncProducer producer = context.getEndpoint(tracking("track", options + "&maxRetries=1&retryInitialDelay=1"))
+                .createAsyncProducer();
+        producer.start();
+        Exchange exchange = new DefaultExchange(context);
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+
+        producer.process(exchange, doneSync -> {
+            calls.incrementAndGet();
+            done.countDown();
+        });
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200);
+        assertThat(calls).hasValue(1);
+        if ("success".equals(outcome)) {
+            assertThat(exchange.getException()).isNull();
+        } else {
+            assertThat(exchange.getException()).isInstanceOf(SegmentException.class);
+        }
+        producer.stop();
+    }
+}

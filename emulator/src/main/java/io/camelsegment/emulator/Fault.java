@@ -23,7 +23,7 @@ record Fault(Duration delay, int status, long retryAfterSeconds, boolean connect
         return what.isEmpty() ? late : late + "," + what;
     }
 
-    /** The standard reason phrase, or Segment's meaning for its own 460. */
+    /** The standard reason phrase; 460 is Segment's own code for a transient failure worth retrying. */
     String reason() {
         return switch (status) {
             case 400 -> "Bad Request";
@@ -36,7 +36,7 @@ record Fault(Duration delay, int status, long retryAfterSeconds, boolean connect
             case 413 -> "Payload Too Large";
             case 422 -> "Unprocessable Entity";
             case 429 -> "Too many requests";
-            case 460 -> "Client closed the request before the server could answer; retry";
+            case 460 -> "Temporary failure; retry with backoff";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads and writes JSON for every part of the emulator with one configured mapper, so that what is
@@ -19,8 +19,8 @@ final class JsonCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            // Segment bodies are free-form; a duplicate key is the client's business, not a crash here.
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            // "{...} garbage" is malformed JSON, which Segment refuses; Jackson would otherwise ignore the garbage.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -28,19 +28,16 @@ final class JsonCodec {
     private JsonCodec() {
     }
 
-    /** Parses a whole document; throws when the bytes are not one JSON value. */
-    static JsonNode parse(byte[] bytes) throws JsonProcessingException {
+    /** One JSON document, or empty when the bytes are empty or not JSON. */
+    static Optional<JsonNode> parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            return Optional.empty();
+        }
         try {
             JsonNode node = MAPPER.readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                throw new JsonProcessingException("empty body") {
-                };
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+        } catch (IOException malformed) {
+            return Optional.empty();
         }
     }
 
@@ -54,9 +51,5 @@ final class JsonCodec {
 
     static Map<String, Object> toMap(JsonNode object) {
         return MAPPER.convertValue(object, MAP);
-    }
-
-    static JsonNode toTree(Object value) {
-        return MAPPER.valueToTree(value);
     }
 }

@@ -1,6 +1,5 @@
 package io.camelsegment.emulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -37,8 +36,7 @@ final class Request {
     private final byte[] body;
     private final boolean undecodableBody;
     private final Instant receivedAt;
-    private JsonNode json;
-    private boolean jsonParsed;
+    private Optional<JsonNode> json;
 
     private Request(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body,
                     boolean undecodableBody, Instant receivedAt) {
@@ -131,15 +129,10 @@ final class Request {
 
     /** The body as JSON, or empty when it is not JSON at all; parsed once however often it is asked for. */
     synchronized Optional<JsonNode> json() {
-        if (!jsonParsed) {
-            jsonParsed = true;
-            try {
-                json = undecodableBody || body.length == 0 ? null : JsonCodec.parse(body);
-            } catch (JsonProcessingException e) {
-                json = null;
-            }
+        if (json == null) {
+            json = undecodableBody ? Optional.empty() : JsonCodec.parse(body);
         }
-        return Optional.ofNullable(json);
+        return json;
     }
 
     /**

@@ -4,7 +4,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,17 +100,17 @@ class TrackingCallsTest {
         client.track("/track", "{\"userId\":\"u1\",\"event\":\"A\",\"properties\":{\"total\":12.5,\"items\":[1,2]}}");
 
         assertThat(emulator.events().get(0).json())
-                .containsEntry("properties", Map.of("total", 12.5, "items", java.util.List.of(1, 2)));
+                .containsEntry("properties", Map.of("total", 12.5, "items", List.of(1, 2)));
     }
 
     @Test
     void gzipBodiesAreDecoded() throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
-            gzip.write("{\"userId\":\"u1\",\"event\":\"Zipped\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write("{\"userId\":\"u1\",\"event\":\"Zipped\"}".getBytes(StandardCharsets.UTF_8));
         }
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(emulator.trackingUrl() + "/track"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.trackingUrl() + "/track"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))
                 .header("Content-Type", "application/json")
                 .header("Content-Encoding", "gzip")
                 .header("Authorization", EmulatorClient.basic("k"))

@@ -98,6 +98,16 @@ class TrackingLimitsTest {
     }
 
     @Test
+    void jsonFollowedByGarbageIsAnswered400() {
+        assertThat(client.track("/track", "{\"userId\":\"u1\",\"event\":\"A\"} trailing").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void nonPostTrackingCallIsAnswered405(SegmentEmulator emulator) {
+        assertThat(client.raw("GET", emulator.trackingUrl() + "/track", null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void jsonThatIsNotAnObjectIsAnswered400() {
         assertThat(client.track("/track", "[1,2]").statusCode()).isEqualTo(400);
     }

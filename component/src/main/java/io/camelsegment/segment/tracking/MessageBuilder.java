@@ -78,9 +78,13 @@ public final class MessageBuilder {
         if (stampTimestamp) {
             message.putIfAbsent("timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
         }
-        Map<String, Object> context = toMap(message.get("context"));
-        context.putIfAbsent("library", library);
-        message.put("context", context);
+        Object context = message.get("context");
+        if (context == null || context instanceof Map) {
+            Map<String, Object> withLibrary = toMap(context);
+            withLibrary.putIfAbsent("library", library);
+            message.put("context", withLibrary);
+        }
+        // a context that is not an object is left as it is, for MessageRules to report
     }
 
     private Map<String, Object> wrapPayload(MessageType type, Object body) {

@@ -55,6 +55,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
     private final SegmentConfiguration configuration;
     private CamelHttpClient http;
     private ScheduledExecutorService executor;
+    private SegmentTransport transport;
     private PropertyConfigurerGetter options;
     private TrackingRequests trackingRequests;
     private TrackingClient trackingClient;
@@ -84,7 +85,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
                 Duration.ofMillis(configuration.getRetryBudget()));
-        SegmentTransport transport = new SegmentTransport(http.client(), executor, retryPolicy, mapper, Clock.systemUTC());
+        transport = new SegmentTransport(http.client(), executor, retryPolicy, mapper, Clock.systemUTC());
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, LIBRARY_NAME, LIBRARY_VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
         trackingClient = new TrackingClient(transport);
@@ -93,9 +94,15 @@ public class SegmentProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        // Camel stops a producer once its routes have no exchange in flight; whatever still waits (a retry scheduled
+        // for later, a request of a producer used outside routes) is ended with an exception, never left hanging.
         if (executor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
             executor = null;
+        }
+        if (transport != null) {
+            transport.abandonPending();
+            transport = null;
         }
         if (http != null) {
             http.close();

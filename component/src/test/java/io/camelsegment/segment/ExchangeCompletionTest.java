@@ -59,4 +59,29 @@ class ExchangeCompletionTest extends SegmentTestSupport {
         }
         producer.stop();
     }
+
+    @org.junit.jupiter.api.Test
+    void stoppingTheProducerEndsAnExchangeWaitingForARetry() throws Exception {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+        AsyncProducer producer = context.getEndpoint(tracking("track", "userId=u&event=E&maxRetries=3"))
+                .createAsyncProducer();
+        producer.start();
+        Exchange exchange = new DefaultExchange(context);
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        producer.process(exchange, doneSync -> {
+            calls.incrementAndGet();
+            done.countDown();
+        });
+        for (int waited = 0; requests().isEmpty() && waited < 5000; waited += 10) {
+            Thread.sleep(10);
+        }
+
+        producer.stop();
+
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(calls).hasValue(1);
+        assertThat(exchange.getException()).isInstanceOf(SegmentHttpException.class)
+                .hasMessage("Segment track (POST /track) was abandoned: the producer stopped before Segment accepted it");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,8 @@ public final class SegmentTransport {
     private final RetryPolicy policy;
     private final RetryHint hint;
     private final Clock clock;
+    /** Requests whose future is not complete yet, so that stopping can end them instead of leaving them hanging. */
+    private final Map<CompletableFuture<SegmentResponse>, SegmentRequest> pending = new ConcurrentHashMap<>();
 
     public SegmentTransport(HttpClient client, ScheduledExecutorService executor, RetryPolicy policy, ObjectMapper mapper,
                             Clock clock) {
@@ -59,8 +62,20 @@ public final class SegmentTransport {
 
     public CompletableFuture<SegmentResponse> send(SegmentRequest request) {
         CompletableFuture<SegmentResponse> result = new CompletableFuture<>();
+        pending.put(result, request);
+        result.whenComplete((response, failure) -> pending.remove(result));
         schedule(request, 1, clock.instant(), Duration.ZERO, result);
         return result;
+    }
+
+    /**
+     * Ends every request still waiting for an answer or a retry with a retryable {@link SegmentHttpException}; called
+     * once the worker threads are stopped, so no exchange is left waiting forever.
+     */
+    public void abandonPending() {
+        pending.forEach((result, request) -> result.completeExceptionally(new SegmentHttpException(
+                "Segment " + request.description() + " was abandoned: the producer stopped before Segment accepted it", 0,
+                List.of(), true, 0, null)));
     }
 
     private void schedule(SegmentRequest request, int attempt, Instant start, Duration delay,

@@ -270,6 +270,28 @@ class EmulatorFlowTest extends CamelTestSupport {
     }
 
     @Test
+    void aBatchEnvelopesContextAndIntegrationsApplyToEveryItemAsSegmentMergesThem(SegmentEmulator emulator) {
+        Map<String, Object> envelope = Map.of(
+                "context", Map.of("app", Map.of("name", "shop")),
+                "integrations", Map.of("All", false, "Amplitude", true),
+                "batch", List.of(
+                        Map.of("type", "track", "userId", "u-1", "event", "Order Completed"),
+                        Map.of("type", "track", "userId", "u-1", "event", "Order Refunded",
+                                "integrations", Map.of("Amplitude", false))));
+
+        succeeded(send(tracking("batch", DEMO_WRITE_KEY, ""), envelope));
+
+        List<TrackedEvent> accepted = emulator.acceptedEvents();
+        assertThat(accepted).hasSize(2);
+        assertThat(accepted).extracting(e -> map(e.json().get("context")).get("app"))
+                .containsOnly(Map.of("name", "shop"));
+        assertThat(accepted).extracting(e -> map(map(e.json().get("context")).get("library")).get("name"))
+                .containsOnly("camel-segment");
+        assertThat(accepted.get(0).json().get("integrations")).isEqualTo(Map.of("All", false, "Amplitude", true));
+        assertThat(accepted.get(1).json().get("integrations")).isEqualTo(Map.of("All", false, "Amplitude", false));
+    }
+
+    @Test
     void anImportKeepsEachMessagesHistoricalTimestamp(SegmentEmulator emulator) {
         String body = "[{\"type\":\"track\",\"userId\":\"u-1\",\"event\":\"Order Completed\","
                       + "\"timestamp\":\"2019-03-01T10:00:00Z\"},"

@@ -27,6 +27,9 @@ public final class MessageBuilder {
     private static final TypeReference<List<Object>> MESSAGES = new TypeReference<>() {
     };
 
+    /** The fields of a batch envelope that Segment applies to every item. */
+    private static final List<String> ENVELOPE_FIELDS = List.of("context", "integrations");
+
     private final ObjectMapper mapper;
     private final Map<String, Object> library;
 
@@ -60,13 +63,25 @@ public final class MessageBuilder {
 
     /**
      * Builds the messages of a batch or import call from a list, a JSON array or a {@code {"batch": [...]}} envelope.
-     * Item {@code i} without a messageId gets {@code baseMessageId-i}, so a redelivery sends the same ids again.
+     * Item {@code i} without a messageId gets {@code baseMessageId-i}, so a redelivery sends the same ids again. An
+     * envelope's {@code context} and {@code integrations} are merged into every item, the item's own values winning,
+     * as Segment merges them.
      */
     public List<Map<String, Object>> batch(Object body, String baseMessageId, Instant now, boolean historical) {
-        List<Object> items = toItems(body);
+        Object value = parseBatch(body);
+        Map<String, Object> shared = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?>) {
+            for (String field : ENVELOPE_FIELDS) {
+                if (envelope.get(field) != null) {
+                    shared.put(field, envelope.get(field));
+                }
+            }
+        }
+        List<Object> items = toItems(value);
         List<Map<String, Object>> messages = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> message = toMessage("batch item " + i, items.get(i));
+            shared.forEach((field, envelopeValue) -> message.put(field, merge(envelopeValue, message.get(field))));
             complete(message, baseMessageId + "-" + i, now, !historical);
             messages.add(message);
         }
@@ -115,17 +130,33 @@ public final class MessageBuilder {
         }
     }
 
-    private List<Object> toItems(Object body) {
-        Object value = body;
+    private Object parseBatch(Object body) {
         try {
             if (body instanceof String json) {
-                value = mapper.readValue(json, Object.class);
+                return mapper.readValue(json, Object.class);
             } else if (body instanceof byte[] json) {
-                value = mapper.readValue(json, Object.class);
+                return mapper.readValue(json, Object.class);
             }
+            return body;
         } catch (IOException e) {
             throw invalid("batch", "the body is not JSON (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** An envelope value under an item's own: objects are merged deeply, the item winning; otherwise the item's stays. */
+    private Object merge(Object envelopeValue, Object own) {
+        if (own == null) {
+            return mapper.convertValue(envelopeValue, Object.class);
+        }
+        if (envelopeValue instanceof Map<?, ?> && own instanceof Map<?, ?> ownMap) {
+            Map<String, Object> merged = toMap(envelopeValue);
+            ownMap.forEach((key, value) -> merged.put(String.valueOf(key), merge(merged.get(String.valueOf(key)), value)));
+            return merged;
+        }
+        return own;
+    }
+
+    private List<Object> toItems(Object value) {
         if (value instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?> batch) {
             value = batch;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ public final class MessageBuilder {
             value = batch;
         }
         if (value instanceof Object[] array) {
-            value = List.of(array);
+            value = Arrays.asList(array);
         }
         if (!(value instanceof List<?>)) {
             throw invalid("batch", "the body must be a list of messages, a JSON array or a {\"batch\": [...]} object");

@@ -176,14 +176,18 @@ public class SegmentConfiguration implements Cloneable {
         this.apiUrl = apiUrl;
     }
 
-    /** The Tracking API base URL: the override, or the region's. */
+    /** The Tracking API base URL, without trailing slash: the override, or the region's. */
     public String effectiveTrackingUrl() {
-        return trackingUrl != null ? trackingUrl : region.trackingUrl();
+        return withoutTrailingSlash(trackingUrl != null ? trackingUrl : region.trackingUrl());
     }
 
-    /** The Public API base URL: the override, or the region's. */
+    /** The Public API base URL, without trailing slash: the override, or the region's. */
     public String effectiveApiUrl() {
-        return apiUrl != null ? apiUrl : region.apiUrl();
+        return withoutTrailingSlash(apiUrl != null ? apiUrl : region.apiUrl());
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public String getUserId() {

@@ -1,5 +1,7 @@
 package io.camelsegment.segment;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.UUID;
 
 import org.apache.camel.Category;
@@ -25,6 +27,29 @@ public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceL
     public SegmentEndpoint(String uri, SegmentComponent component, SegmentConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+    }
+
+    /** A wrong base URL is a configuration error: report it when the endpoint is created, not on the first message. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        checkBaseUrl("trackingUrl", configuration.getTrackingUrl());
+        checkBaseUrl("apiUrl", configuration.getApiUrl());
+    }
+
+    private static void checkBaseUrl(String option, String url) {
+        if (url != null && !isHttpUrl(url)) {
+            throw new IllegalArgumentException(option + " must be an http or https URL but was '" + url + "'");
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     @Override

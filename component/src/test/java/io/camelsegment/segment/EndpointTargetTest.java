@@ -72,6 +72,15 @@ class EndpointTargetTest extends SegmentTestSupport {
         assertThat(recorder.uris).containsExactly(apiUrl() + "/sources/s/writekey/k%2F%2E%2E%2F%2E%2E%2Fx");
     }
 
+    @ParameterizedTest(name = "{0}={1} is refused when the endpoint is created")
+    @CsvSource({ "trackingUrl,127.0.0.1:8089/v1", "apiUrl,ftp://example.com", "apiUrl,http://" })
+    void aBaseUrlThatIsNotHttpIsRefusedWhenTheEndpointIsCreated(String option, String url) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint("segment:track?" + option + "=" + url))
+                .isInstanceOf(org.apache.camel.ResolveEndpointFailedException.class)
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause().hasMessage(option + " must be an http or https URL but was '" + url + "'");
+    }
+
     @Test
     void aTrailingSlashOnTheBaseUrlIsTolerated() {
         wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));

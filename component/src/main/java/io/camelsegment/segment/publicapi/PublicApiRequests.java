@@ -30,7 +30,7 @@ public final class PublicApiRequests {
     }
 
     /**
-     * @param baseUrl the Public API base URL, e.g. {@code https://api.segmentapis.com}
+     * @param baseUrl the Public API base URL without trailing slash, e.g. {@code https://api.segmentapis.com}
      * @param token   the bearer token
      * @param options the value of an endpoint option or its header for this exchange, by option name
      * @param cursor  the page cursor, overriding the {@code cursor} option when following pages; may be {@code null}
@@ -50,7 +50,7 @@ public final class PublicApiRequests {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + token);
         headers.put("Accept", call.accept());
-        return new SegmentRequest(call.method(), URI.create(trimSlash(baseUrl) + path + query), headers,
+        return new SegmentRequest(call.method(), URI.create(baseUrl + path + query), headers,
                 input == null ? null : json(operation, input), call.describe(operation));
     }
 
@@ -108,10 +108,6 @@ public final class PublicApiRequests {
             throw new SegmentValidationException(operation, List.of("the body cannot be written as JSON ("
                                                                     + e.getOriginalMessage() + ")"));
         }
-    }
-
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String abbreviate(String value) {

@@ -39,7 +39,7 @@ public final class TrackingClient {
         CompletableFuture<TrackingResult> result
                 = CompletableFuture.completedFuture(new TrackingResult(List.of(), 0, 0, 0));
         for (TrackingRequest request : requests) {
-            SegmentRequest http = new SegmentRequest("POST", URI.create(trimSlash(baseUrl) + request.path()),
+            SegmentRequest http = new SegmentRequest("POST", URI.create(baseUrl + request.path()),
                     Map.of("Authorization", authorization), request.body(),
                     operation + " (POST " + request.path() + ")");
             result = result.thenCompose(sofar -> transport.send(http)
@@ -64,9 +64,5 @@ public final class TrackingClient {
         List<String> ids = new ArrayList<>(sofar.messageIds());
         ids.addAll(request.messageIds());
         return new TrackingResult(ids, response.status(), sofar.attempts() + response.attempts(), sofar.requests() + 1);
-    }
-
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -83,7 +83,7 @@ public final class SegmentConstants {
     public static final String HTTP_STATUS = PREFIX + "HttpStatus";
     @Metadata(label = "producer", description = "How many HTTP attempts the call took, retries included.", javaType = "Integer")
     public static final String ATTEMPTS = PREFIX + "Attempts";
-    @Metadata(label = "producer", description = "How many HTTP requests a batch or import was split into to respect Segment's limits.",
+    @Metadata(label = "producer", description = "How many HTTP requests the call took: a batch or import split to respect Segment's limits, or the pages read with followPages.",
               javaType = "Integer")
     public static final String REQUEST_COUNT = PREFIX + "RequestCount";
     @Metadata(label = "producer", description = "The cursor of the next page, absent on the last page.", javaType = "String")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.UUID;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -16,7 +17,7 @@ import org.apache.camel.support.DefaultEndpoint;
 /** Sends exchanges to Twilio Segment: Tracking API calls (identify, track, ...) and Public API calls (updateSource, ...). */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "segment", title = "Segment", syntax = "segment:operation",
              producerOnly = true, category = { Category.SAAS, Category.CLOUD }, headersClass = SegmentConstants.class)
-public class SegmentEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class SegmentEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriParam
     private SegmentConfiguration configuration;

@@ -42,6 +42,7 @@ class CatalogTest {
         assertThat(component.path("scheme").asText()).isEqualTo("segment");
         assertThat(component.path("syntax").asText()).isEqualTo("segment:operation");
         assertThat(component.path("producerOnly").asBoolean()).isTrue();
+        assertThat(component.path("async").asBoolean()).isTrue();
         assertThat(component.path("label").asText()).contains("saas");
         assertThat(component.path("groupId").asText()).isEqualTo("io.camelsegment");
         assertThat(component.path("artifactId").asText()).isEqualTo("camel-segment");

@@ -2,6 +2,7 @@ package io.camelsegment.example;
 
 import io.camelsegment.segment.SegmentConstants;
 import io.camelsegment.segment.SegmentValidationException;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -34,7 +35,7 @@ public class DemoRoutes extends RouteBuilder {
                     .to("direct:source-admin")
                     .bean(summary, "adminDone")
                 .doCatch(Exception.class)
-                    .process(exchange -> summary.failed(exchange.getProperty("CamelExceptionCaught", Exception.class)))
+                    .process(exchange -> summary.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
                 .doFinally()
                     .process(exchange -> main.completed())
                 .end();

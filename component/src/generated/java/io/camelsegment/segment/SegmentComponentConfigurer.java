@@ -44,7 +44,7 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationid":
         case "destinationId": getOrCreateConfiguration(target).setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
-        case "enabled": getOrCreateConfiguration(target).setEnabled(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "enabled": getOrCreateConfiguration(target).setEnabled(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": getOrCreateConfiguration(target).setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": getOrCreateConfiguration(target).setEvent(property(camelContext, java.lang.String.class, value)); return true;
@@ -97,6 +97,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "workerPoolSize": getOrCreateConfiguration(target).setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         case "writekey":
         case "writeKey": getOrCreateConfiguration(target).setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "writekeytoremove":
+        case "writeKeyToRemove": getOrCreateConfiguration(target).setWriteKeyToRemove(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -118,7 +120,7 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "cursor": return java.lang.String.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
-        case "enabled": return java.lang.Boolean.class;
+        case "enabled": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
@@ -171,6 +173,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "workerPoolSize": return int.class;
         case "writekey":
         case "writeKey": return java.lang.String.class;
+        case "writekeytoremove":
+        case "writeKeyToRemove": return java.lang.String.class;
         default: return null;
         }
     }
@@ -246,6 +250,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "workerPoolSize": return getOrCreateConfiguration(target).getWorkerPoolSize();
         case "writekey":
         case "writeKey": return getOrCreateConfiguration(target).getWriteKey();
+        case "writekeytoremove":
+        case "writeKeyToRemove": return getOrCreateConfiguration(target).getWriteKeyToRemove();
         default: return null;
         }
     }

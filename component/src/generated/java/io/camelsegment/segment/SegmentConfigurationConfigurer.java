@@ -34,7 +34,7 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "cursor": target.setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationid":
         case "destinationId": target.setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
-        case "enabled": target.setEnabled(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "enabled": target.setEnabled(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": target.setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": target.setEvent(property(camelContext, java.lang.String.class, value)); return true;
@@ -86,6 +86,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         case "writekey":
         case "writeKey": target.setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "writekeytoremove":
+        case "writeKeyToRemove": target.setWriteKeyToRemove(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -104,7 +106,7 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "cursor": return java.lang.String.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
-        case "enabled": return java.lang.Boolean.class;
+        case "enabled": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
@@ -156,6 +158,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "workerPoolSize": return int.class;
         case "writekey":
         case "writeKey": return java.lang.String.class;
+        case "writekeytoremove":
+        case "writeKeyToRemove": return java.lang.String.class;
         default: return null;
         }
     }
@@ -227,6 +231,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "workerPoolSize": return target.getWorkerPoolSize();
         case "writekey":
         case "writeKey": return target.getWriteKey();
+        case "writekeytoremove":
+        case "writeKeyToRemove": return target.getWriteKeyToRemove();
         default: return null;
         }
     }

@@ -34,7 +34,7 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationid":
         case "destinationId": target.getConfiguration().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
-        case "enabled": target.getConfiguration().setEnabled(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "enabled": target.getConfiguration().setEnabled(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": target.getConfiguration().setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": target.getConfiguration().setEvent(property(camelContext, java.lang.String.class, value)); return true;
@@ -87,6 +87,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "workerPoolSize": target.getConfiguration().setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         case "writekey":
         case "writeKey": target.getConfiguration().setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "writekeytoremove":
+        case "writeKeyToRemove": target.getConfiguration().setWriteKeyToRemove(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -105,7 +107,7 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cursor": return java.lang.String.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
-        case "enabled": return java.lang.Boolean.class;
+        case "enabled": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
@@ -158,6 +160,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "workerPoolSize": return int.class;
         case "writekey":
         case "writeKey": return java.lang.String.class;
+        case "writekeytoremove":
+        case "writeKeyToRemove": return java.lang.String.class;
         default: return null;
         }
     }
@@ -230,6 +234,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "workerPoolSize": return target.getConfiguration().getWorkerPoolSize();
         case "writekey":
         case "writeKey": return target.getConfiguration().getWriteKey();
+        case "writekeytoremove":
+        case "writeKeyToRemove": return target.getConfiguration().getWriteKeyToRemove();
         default: return null;
         }
     }

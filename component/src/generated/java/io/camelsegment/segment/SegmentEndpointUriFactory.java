@@ -23,7 +23,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(39);
         props.add("anonymousId");
         props.add("apiUrl");
         props.add("bodyMode");
@@ -62,10 +62,12 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("userId");
         props.add("workerPoolSize");
         props.add("writeKey");
+        props.add("writeKeyToRemove");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("token");
         secretProps.add("writeKey");
+        secretProps.add("writeKeyToRemove");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -22,7 +22,7 @@ public class SegmentConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true,
               description = "The write key of the Segment source that Tracking API calls (identify, track, page, screen,"
-                            + " group, alias, batch, import) are sent to. For removeWriteKeyFromSource it is the key to remove.")
+                            + " group, alias, batch, import) are sent to.")
     private String writeKey;
     @UriParam(label = "security", secret = true,
               description = "The Public API token (a workspace access token) used as the Bearer credential of Public API calls.")
@@ -60,6 +60,10 @@ public class SegmentConfiguration implements Cloneable {
     private String sourceId;
     @UriParam(label = "publicapi", description = "The id of the destination a Public API call acts on.")
     private String destinationId;
+    // not writeKey: a component-wide writeKey must never be what removeWriteKeyFromSource deletes by default
+    @UriParam(label = "publicapi,security", secret = true,
+              description = "For removeWriteKeyFromSource: the write key to remove from the source.")
+    private String writeKeyToRemove;
     @UriParam(label = "publicapi",
               description = "The usage month for getDailyPerSourceApiCallsUsage, as YYYY-MM-DD (its first day, e.g. 2024-05-01).")
     private String period;
@@ -73,8 +77,10 @@ public class SegmentConfiguration implements Cloneable {
     @UriParam(label = "publicapi",
               description = "Labels for addLabelsToSource as key:value pairs separated by commas, used when the body has none.")
     private String labels;
-    @UriParam(label = "publicapi", description = "For updateSource: whether the source is enabled.")
-    private Boolean enabled;
+    // a String, not a Boolean: the catalog would give a Boolean the default false, and a form could then disable sources
+    @UriParam(label = "publicapi", enums = "true,false",
+              description = "For updateSource: true to enable the source, false to disable it; unset leaves it as it is.")
+    private String enabled;
     @UriParam(label = "publicapi", description = "For updateSource: the source's new slug.")
     private String slug;
     @UriParam(label = "publicapi",
@@ -262,6 +268,14 @@ public class SegmentConfiguration implements Cloneable {
         this.destinationId = destinationId;
     }
 
+    public String getWriteKeyToRemove() {
+        return writeKeyToRemove;
+    }
+
+    public void setWriteKeyToRemove(String writeKeyToRemove) {
+        this.writeKeyToRemove = writeKeyToRemove;
+    }
+
     public String getPeriod() {
         return period;
     }
@@ -302,11 +316,11 @@ public class SegmentConfiguration implements Cloneable {
         this.labels = labels;
     }
 
-    public Boolean getEnabled() {
+    public String getEnabled() {
         return enabled;
     }
 
-    public void setEnabled(Boolean enabled) {
+    public void setEnabled(String enabled) {
         this.enabled = enabled;
     }
 

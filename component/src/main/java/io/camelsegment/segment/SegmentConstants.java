@@ -36,7 +36,7 @@ public final class SegmentConstants {
               javaType = "String")
     public static final String TIMESTAMP = PREFIX + "Timestamp";
     @Metadata(label = "producer",
-              description = "The write key: for Tracking API calls it authenticates the call; for removeWriteKeyFromSource it is the key to remove. It is a secret.",
+              description = "The write key that authenticates this message's Tracking API call. It is a secret.",
               javaType = "String", secret = true)
     public static final String WRITE_KEY = PREFIX + "WriteKey";
     @Metadata(label = "producer", description = "The Public API token for this message. It is a secret.", javaType = "String",
@@ -49,6 +49,9 @@ public final class SegmentConstants {
     public static final String SOURCE_ID = PREFIX + "SourceId";
     @Metadata(label = "producer", description = "The id of the Segment destination.", javaType = "String")
     public static final String DESTINATION_ID = PREFIX + "DestinationId";
+    @Metadata(label = "producer", description = "For removeWriteKeyFromSource: the write key to remove. It is a secret.",
+              javaType = "String", secret = true)
+    public static final String WRITE_KEY_TO_REMOVE = PREFIX + "WriteKeyToRemove";
     @Metadata(label = "producer", description = "The usage month of getDailyPerSourceApiCallsUsage, as YYYY-MM-DD.",
               javaType = "String")
     public static final String PERIOD = PREFIX + "Period";
@@ -61,7 +64,8 @@ public final class SegmentConstants {
     @Metadata(label = "producer", description = "Labels for addLabelsToSource as key:value pairs separated by commas.",
               javaType = "String")
     public static final String LABELS = PREFIX + "Labels";
-    @Metadata(label = "producer", description = "For updateSource, whether the source is enabled.", javaType = "Boolean")
+    @Metadata(label = "producer", description = "For updateSource: true to enable the source, false to disable it.",
+              javaType = "Boolean")
     public static final String ENABLED = PREFIX + "Enabled";
     @Metadata(label = "producer", description = "For updateSource, the source's new slug.", javaType = "String")
     public static final String SLUG = PREFIX + "Slug";

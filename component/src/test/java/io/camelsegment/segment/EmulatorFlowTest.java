@@ -407,7 +407,7 @@ class EmulatorFlowTest extends CamelTestSupport {
     @Test
     void removeWriteKeyFromSourceRemovesTheKeyFromTheSource(SegmentEmulator emulator) {
         Exchange exchange = succeeded(send(publicApi("removeWriteKeyFromSource", "sourceId=" + DEMO_SOURCE_ID), null,
-                Map.of(SegmentConstants.WRITE_KEY, DEMO_SECOND_WRITE_KEY)));
+                Map.of(SegmentConstants.WRITE_KEY_TO_REMOVE, DEMO_SECOND_WRITE_KEY)));
 
         assertThat(exchange.getMessage().getBody()).isEqualTo(Map.of("status", "SUCCESS"));
         assertThat(emulator.source(DEMO_SOURCE_ID).orElseThrow().writeKeys()).containsExactly(DEMO_WRITE_KEY);

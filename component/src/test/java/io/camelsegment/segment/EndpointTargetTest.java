@@ -67,7 +67,7 @@ class EndpointTargetTest extends SegmentTestSupport {
         wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":{}}")));
 
         send(publicApi("removeWriteKeyFromSource", "sourceId=s&httpClientConfigurer=#recorder"), null,
-                Map.of(SegmentConstants.WRITE_KEY, "k/../../x"));
+                Map.of(SegmentConstants.WRITE_KEY_TO_REMOVE, "k/../../x"));
 
         assertThat(recorder.uris).containsExactly(apiUrl() + "/sources/s/writekey/k%2F%2E%2E%2F%2E%2E%2Fx");
     }

@@ -178,7 +178,7 @@ class PublicApiOperationsTest extends SegmentTestSupport {
         answer("{\"data\":{\"status\":\"SUCCESS\"}}");
 
         Exchange exchange = send(publicApi("removeWriteKeyFromSource", "sourceId=src-1"), null,
-                Map.of(SegmentConstants.WRITE_KEY, "old-key-1"));
+                Map.of(SegmentConstants.WRITE_KEY_TO_REMOVE, "old-key-1"));
 
         LoggedRequest request = onlyRequest();
         assertThat(request.getMethod().getName()).isEqualTo("DELETE");

@@ -74,6 +74,16 @@ class RetryTest extends SegmentTestSupport {
     }
 
     @Test
+    void aRateLimitResetOnA5xxIsNoReasonToWait() {
+        firstThenOk(aResponse().withStatus(503).withHeader("X-RateLimit-Reset", "120"));
+
+        Exchange exchange = send(tracking("track", "userId=u-1&event=E&" + FAST_RETRIES + "&retryBudget=1000"), null);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(requests()).hasSize(2);
+    }
+
+    @Test
     void a501IsNotRetried() {
         firstThenOk(aResponse().withStatus(501));
 

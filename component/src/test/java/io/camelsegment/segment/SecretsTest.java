@@ -90,7 +90,7 @@ class SecretsTest extends SegmentTestSupport {
                 .willReturn(aResponse().withStatus(200)));
 
         Exchange exchange = template.request("direct:failing",
-                e -> e.getIn().setHeader(SegmentConstants.WRITE_KEY, KEY_TO_REMOVE));
+                e -> e.getIn().setHeader(SegmentConstants.WRITE_KEY_TO_REMOVE, KEY_TO_REMOVE));
 
         assertThat(exchange.getException()).isInstanceOf(SegmentHttpException.class);
         assertThat(captured.toString()).contains("failing").contains("removeWriteKeyFromSource");
@@ -102,7 +102,7 @@ class SecretsTest extends SegmentTestSupport {
     @Test
     void aFailureToConnectDoesNotRevealTheKeyInThePath() {
         Exchange exchange = send("segment:removeWriteKeyFromSource?sourceId=s&maxRetries=0&apiUrl=http://127.0.0.1:1&token=RAW("
-                                 + TOKEN + ")", null, Map.of(SegmentConstants.WRITE_KEY, KEY_TO_REMOVE));
+                                 + TOKEN + ")", null, Map.of(SegmentConstants.WRITE_KEY_TO_REMOVE, KEY_TO_REMOVE));
 
         assertThat(exchange.getException()).isInstanceOf(SegmentHttpException.class);
         assertThat(exchange.getException().getMessage())

@@ -185,6 +185,14 @@ class TrackingOperationsTest extends SegmentTestSupport {
     }
 
     @Test
+    void aTimestampHeaderMayBeAJavaDateTime() {
+        send(tracking("track", "userId=u-1&event=Shipped"), null,
+                Map.of(SegmentConstants.TIMESTAMP, java.time.OffsetDateTime.parse("2024-05-01T12:00:00+02:00")));
+
+        assertThat(json(onlyRequest())).containsEntry("timestamp", "2024-05-01T12:00:00+02:00");
+    }
+
+    @Test
     void aStreamBodyIsSentAndStillThereAfterwards() throws Exception {
         byte[] json = "{\"userId\":\"u-1\",\"event\":\"Viewed\"}".getBytes(StandardCharsets.UTF_8);
 

@@ -118,7 +118,10 @@ class ValidationTest extends SegmentTestSupport {
                 arguments("an update with enabled not a boolean", publicApi("updateSource", "sourceId=s"),
                         Map.of("enabled", "maybe"), Map.of(), "enabled must be true or false"),
                 arguments("removeWriteKeyFromSource without the key", publicApi("removeWriteKeyFromSource", "sourceId=s"),
-                        null, Map.of(), "writeKey is required"));
+                        null, Map.of(), "writeKeyToRemove is required"),
+                arguments("removeWriteKeyFromSource with only the component's writeKey",
+                        publicApi("removeWriteKeyFromSource", "sourceId=s&writeKey=RAW(" + WRITE_KEY + ")"), null, Map.of(),
+                        "writeKeyToRemove is required"));
     }
 
     @ParameterizedTest(name = "{0} is refused")
@@ -146,9 +149,9 @@ class ValidationTest extends SegmentTestSupport {
         String badKey = "secret-" + "k".repeat(300);
 
         Exchange exchange = send(publicApi("removeWriteKeyFromSource", "sourceId=s"), null,
-                Map.of(SegmentConstants.WRITE_KEY, badKey));
+                Map.of(SegmentConstants.WRITE_KEY_TO_REMOVE, badKey));
 
-        assertThat(exchange.getException().getMessage()).contains("writeKey must be 1 to 255 characters")
+        assertThat(exchange.getException().getMessage()).contains("writeKeyToRemove must be 1 to 255 characters")
                 .doesNotContain("secret-");
         assertThat(requests()).isEmpty();
     }

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads how long Segment asks a client to wait: {@code Retry-After} (seconds or an HTTP date), then
- * {@code X-RateLimit-Reset} (seconds on the Tracking API, an RFC 5322 date on the Public API), then the Public API's
- * {@code errors[0].data.msBeforeNext}.
+ * Reads how long Segment asks a client to wait: {@code Retry-After} (seconds or an HTTP date) on any retryable answer;
+ * on a 429 only, then {@code X-RateLimit-Reset} (seconds on the Tracking API, an RFC 5322 date on the Public API) and
+ * the Public API's {@code errors[0].data.msBeforeNext}. The rate-limit figures say when the window resets, which is
+ * no reason to wait after a 5xx.
  */
 final class RetryHint {
 
@@ -24,8 +25,11 @@ final class RetryHint {
     }
 
     Optional<Duration> of(SegmentResponse response, Instant now) {
-        return response.header("Retry-After").flatMap(value -> parse(value, now))
-                .or(() -> response.header("X-RateLimit-Reset").flatMap(value -> parse(value, now)))
+        Optional<Duration> retryAfter = response.header("Retry-After").flatMap(value -> parse(value, now));
+        if (retryAfter.isPresent() || response.status() != 429) {
+            return retryAfter;
+        }
+        return response.header("X-RateLimit-Reset").flatMap(value -> parse(value, now))
                 .or(() -> msBeforeNext(response.body()));
     }
 

@@ -11,7 +11,7 @@ public enum PublicApiParameter {
 
     SOURCE_ID("sourceId", "sourceId", ParameterKind.ID, false),
     DESTINATION_ID("destinationId", "destinationId", ParameterKind.ID, false),
-    WRITE_KEY("writeKey", "writeKey", ParameterKind.ID, true),
+    WRITE_KEY_TO_REMOVE("writeKeyToRemove", "writeKey", ParameterKind.ID, true),
     PERIOD("period", "period", ParameterKind.DATE, false),
     START_TIME("startTime", "startTime", ParameterKind.DATE_TIME, false),
     END_TIME("endTime", "endTime", ParameterKind.DATE_TIME, false),

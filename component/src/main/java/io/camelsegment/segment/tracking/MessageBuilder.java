@@ -2,9 +2,13 @@ package io.camelsegment.segment.tracking;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +58,9 @@ public final class MessageBuilder {
                 message.put(field, value);
             }
         }
-        if (!message.containsKey("timestamp") && options.apply("timestamp") != null) {
-            message.put("timestamp", options.apply("timestamp"));
+        Object timestamp = options.apply("timestamp");
+        if (timestamp != null && !message.containsKey("timestamp")) {
+            message.put("timestamp", iso8601(timestamp));
         }
         message.put("type", type.type());
         complete(message, messageId, now, true);
@@ -101,6 +106,20 @@ public final class MessageBuilder {
             message.put("context", withLibrary);
         }
         // a context that is not an object is left as it is, for MessageRules to report
+    }
+
+    /** A date-time object from a header becomes the ISO-8601 text Segment reads; text is kept for MessageRules to check. */
+    private static Object iso8601(Object value) {
+        if (value instanceof Date date) {
+            return DateTimeFormatter.ISO_INSTANT.format(date.toInstant());
+        }
+        if (value instanceof Instant instant) {
+            return DateTimeFormatter.ISO_INSTANT.format(instant);
+        }
+        if (value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((TemporalAccessor) value);
+        }
+        return value;
     }
 
     private Map<String, Object> wrapPayload(MessageType type, Object body) {

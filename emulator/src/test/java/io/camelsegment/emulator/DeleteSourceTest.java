@@ -1,27 +1,13 @@
 package io.camelsegment.emulator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_MOBILE_SOURCE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DeleteSourceTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-    private SegmentEmulator emulator;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        this.emulator = emulator;
-        client = new EmulatorClient(emulator);
-    }
+class DeleteSourceTest extends EmulatorTestSupport {
 
     @Test
     void deletedSourceIsAnsweredSuccessAndIsGone() {

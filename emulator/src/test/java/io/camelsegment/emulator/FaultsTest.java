@@ -1,9 +1,7 @@
 package io.camelsegment.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,22 +15,11 @@ import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FaultsTest {
+class FaultsTest extends EmulatorTestSupport {
 
     private static final String TRACK = "{\"userId\":\"u1\",\"event\":\"A\"}";
     private static final String SETTINGS = "/sources/" + DEMO_SOURCE_ID + "/settings";
 
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-    private SegmentEmulator emulator;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        this.emulator = emulator;
-        client = new EmulatorClient(emulator);
-    }
 
     @Test
     void tracking429CarriesRetryAfterAndRateLimitReset() {

@@ -1,26 +1,14 @@
 package io.camelsegment.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GetDailyPerSourceApiCallsUsageTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        client = new EmulatorClient(emulator);
-    }
+class GetDailyPerSourceApiCallsUsageTest extends EmulatorTestSupport {
 
     @Test
     void usageIsOneStringCountPerSourcePerDayOfTheMonth() {

@@ -1,9 +1,7 @@
 package io.camelsegment.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
@@ -13,19 +11,10 @@ import static io.camelsegment.emulator.SegmentEmulator.DEMO_SERVER_SOURCE_ID;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ListDeliveryMetricsSummaryFromDestinationTest {
+class ListDeliveryMetricsSummaryFromDestinationTest extends EmulatorTestSupport {
 
     private static final String BETA = "application/vnd.segment.v1beta+json";
 
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        client = new EmulatorClient(emulator);
-    }
 
     private HttpResponse<String> metrics(String query, String accept) {
         return client.api("GET", "/destinations/" + DEMO_DESTINATION_ID + "/delivery-metrics" + query, null, "Accept", accept);

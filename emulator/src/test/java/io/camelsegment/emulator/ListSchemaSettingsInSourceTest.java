@@ -1,9 +1,7 @@
 package io.camelsegment.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
@@ -11,17 +9,7 @@ import static io.camelsegment.emulator.SegmentEmulator.DEMO_SERVER_SOURCE_ID;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ListSchemaSettingsInSourceTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        client = new EmulatorClient(emulator);
-    }
+class ListSchemaSettingsInSourceTest extends EmulatorTestSupport {
 
     @Test
     void settingsAreAnsweredForTrackIdentifyAndGroup() {

@@ -1,9 +1,7 @@
 package io.camelsegment.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +11,7 @@ import java.util.List;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PaginationTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        client = new EmulatorClient(emulator);
-    }
+class PaginationTest extends EmulatorTestSupport {
 
     /** Follows {@code next} until it is absent; returns every item of every page and counts the pages. */
     private List<JsonNode> followCursors(String path, String listField, int count, int[] pages) {

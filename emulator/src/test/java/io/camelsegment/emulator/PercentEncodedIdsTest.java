@@ -1,8 +1,6 @@
 package io.camelsegment.emulator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
@@ -10,19 +8,7 @@ import static io.camelsegment.emulator.SegmentEmulator.DEMO_SECOND_WRITE_KEY;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PercentEncodedIdsTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-    private SegmentEmulator emulator;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        this.emulator = emulator;
-        client = new EmulatorClient(emulator);
-    }
+class PercentEncodedIdsTest extends EmulatorTestSupport {
 
     /** Percent-encodes every character, which any server must read back as the same id. */
     private static String encodeAll(String id) {

@@ -1,9 +1,7 @@
 package io.camelsegment.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.ZonedDateTime;
@@ -12,19 +10,7 @@ import java.time.format.DateTimeFormatter;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PublicApiAuthTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-    private SegmentEmulator emulator;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        this.emulator = emulator;
-        client = new EmulatorClient(emulator);
-    }
+class PublicApiAuthTest extends EmulatorTestSupport {
 
     private String settingsUrl() {
         return emulator.apiUrl() + "/sources/" + DEMO_SOURCE_ID + "/settings";

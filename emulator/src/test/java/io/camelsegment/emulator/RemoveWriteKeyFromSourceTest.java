@@ -1,8 +1,6 @@
 package io.camelsegment.emulator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
@@ -11,21 +9,10 @@ import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_WRITE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RemoveWriteKeyFromSourceTest {
+class RemoveWriteKeyFromSourceTest extends EmulatorTestSupport {
 
     private static final String ALPHA = "application/vnd.segment.v1alpha+json";
 
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-    private SegmentEmulator emulator;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        this.emulator = emulator;
-        client = new EmulatorClient(emulator);
-    }
 
     @Test
     void alphaRequestRemovesTheKeyAndIsAnsweredSuccess() {

@@ -1,24 +1,12 @@
 package io.camelsegment.emulator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TrackingAuthTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        client = new EmulatorClient(emulator);
-    }
+class TrackingAuthTest extends EmulatorTestSupport {
 
     @Test
     void basicAuthWithTheWriteKeyAsUserNameIsAccepted(SegmentEmulator emulator) {

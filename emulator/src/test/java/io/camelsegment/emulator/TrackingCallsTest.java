@@ -1,8 +1,6 @@
 package io.camelsegment.emulator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -14,19 +12,7 @@ import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TrackingCallsTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-    private SegmentEmulator emulator;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        this.emulator = emulator;
-        client = new EmulatorClient(emulator);
-    }
+class TrackingCallsTest extends EmulatorTestSupport {
 
     @Test
     void eachSingleCallIsRecordedWithItsTypeAndIds() {

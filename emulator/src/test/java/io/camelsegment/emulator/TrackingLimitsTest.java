@@ -1,25 +1,13 @@
 package io.camelsegment.emulator;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.StringJoiner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TrackingLimitsTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        client = new EmulatorClient(emulator);
-    }
+class TrackingLimitsTest extends EmulatorTestSupport {
 
     /** A track call of exactly {@code bytes} bytes. */
     private static String trackOfSize(int bytes) {

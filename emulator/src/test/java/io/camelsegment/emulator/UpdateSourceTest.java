@@ -1,9 +1,7 @@
 package io.camelsegment.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
@@ -11,19 +9,7 @@ import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_WORKSPACE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UpdateSourceTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-    private SegmentEmulator emulator;
-
-    @BeforeEach
-    void client(SegmentEmulator emulator) {
-        this.emulator = emulator;
-        client = new EmulatorClient(emulator);
-    }
+class UpdateSourceTest extends EmulatorTestSupport {
 
     private HttpResponse<String> patch(String body) {
         return client.api("PATCH", "/sources/" + DEMO_SOURCE_ID, body);

@@ -116,8 +116,9 @@ public class SegmentProducer extends DefaultAsyncProducer {
         CompletableFuture<Void> call;
         try {
             call = start(exchange);
-        } catch (RuntimeException invalid) {
-            exchange.setException(invalid);
+        } catch (RuntimeException failedBeforeSending) {
+            // invalid input above all: nothing was sent, the exchange ends here, in the caller's thread
+            exchange.setException(failedBeforeSending);
             callback.done(true);
             return true;
         }

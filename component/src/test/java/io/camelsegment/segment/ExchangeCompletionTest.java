@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,57 +32,58 @@ class ExchangeCompletionTest extends SegmentTestSupport {
         };
     }
 
+    /** An exchange handed to a started producer, with a count of how often its callback ran. */
+    private record Sent(AsyncProducer producer, Exchange exchange, AtomicInteger calls, CountDownLatch done) {
+
+        boolean endedWithin(long seconds) throws InterruptedException {
+            return done.await(seconds, TimeUnit.SECONDS);
+        }
+    }
+
+    private Sent send(String options) throws Exception {
+        AsyncProducer producer = context.getEndpoint(tracking("track", options)).createAsyncProducer();
+        producer.start();
+        Sent sent = new Sent(producer, new DefaultExchange(context), new AtomicInteger(), new CountDownLatch(1));
+        producer.process(sent.exchange(), doneSync -> {
+            sent.calls().incrementAndGet();
+            sent.done().countDown();
+        });
+        return sent;
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "success", "http error", "retries exhausted", "connection reset", "timeout", "validation" })
     void theCallbackRunsExactlyOnce(String outcome) throws Exception {
         wireMock.stubFor(any(anyUrl()).willReturn(answer(outcome)));
         String options = ("validation".equals(outcome) ? "userId=u" : "userId=u&event=E")
                          + ("timeout".equals(outcome) ? "&responseTimeout=300" : "");
-        AsyncProducer producer = context.getEndpoint(tracking("track", options + "&maxRetries=1&retryInitialDelay=1"))
-                .createAsyncProducer();
-        producer.start();
-        Exchange exchange = new DefaultExchange(context);
-        AtomicInteger calls = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(1);
 
-        producer.process(exchange, doneSync -> {
-            calls.incrementAndGet();
-            done.countDown();
-        });
+        Sent sent = send(options + "&maxRetries=1&retryInitialDelay=1");
 
-        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(sent.endedWithin(10)).isTrue();
         Thread.sleep(200);
-        assertThat(calls).hasValue(1);
+        assertThat(sent.calls()).hasValue(1);
         if ("success".equals(outcome)) {
-            assertThat(exchange.getException()).isNull();
+            assertThat(sent.exchange().getException()).isNull();
         } else {
-            assertThat(exchange.getException()).isInstanceOf(SegmentException.class);
+            assertThat(sent.exchange().getException()).isInstanceOf(SegmentException.class);
         }
-        producer.stop();
+        sent.producer().stop();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void stoppingTheProducerEndsAnExchangeWaitingForARetry() throws Exception {
         wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
-        AsyncProducer producer = context.getEndpoint(tracking("track", "userId=u&event=E&maxRetries=3"))
-                .createAsyncProducer();
-        producer.start();
-        Exchange exchange = new DefaultExchange(context);
-        AtomicInteger calls = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(1);
-        producer.process(exchange, doneSync -> {
-            calls.incrementAndGet();
-            done.countDown();
-        });
+        Sent sent = send("userId=u&event=E&maxRetries=3");
         for (int waited = 0; requests().isEmpty() && waited < 5000; waited += 10) {
             Thread.sleep(10);
         }
 
-        producer.stop();
+        sent.producer().stop();
 
-        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(calls).hasValue(1);
-        assertThat(exchange.getException()).isInstanceOf(SegmentHttpException.class)
+        assertThat(sent.endedWithin(5)).isTrue();
+        assertThat(sent.calls()).hasValue(1);
+        assertThat(sent.exchange().getException()).isInstanceOf(SegmentHttpException.class)
                 .hasMessage("Segment track (POST /track) was abandoned: the producer stopped before Segment accepted it");
     }
 }

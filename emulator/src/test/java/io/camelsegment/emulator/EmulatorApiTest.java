@@ -3,25 +3,16 @@ package io.camelsegment.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The emulator's own JSON endpoints and page, which the Debugger and outside tools use. */
-class EmulatorApiTest {
-
-    @RegisterExtension
-    static SegmentEmulatorExtension segment = new SegmentEmulatorExtension();
-
-    private EmulatorClient client;
-    private SegmentEmulator emulator;
+class EmulatorApiTest extends EmulatorTestSupport {
 
     @BeforeEach
-    void client(SegmentEmulator emulator) {
-        this.emulator = emulator;
-        client = new EmulatorClient(emulator);
+    void threeEvents() {
         client.track("/identify", "{\"userId\":\"alice\"}");
         client.track("/track", "{\"userId\":\"alice\",\"event\":\"A\"}");
         client.track("/track", "{\"userId\":\"bob\",\"event\":\"B\"}");

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -143,7 +144,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<Void> track(Exchange exchange, SegmentOperation operation, TrackingCall call, Object body,
                                           Function<String, Object> values) {
-        String writeKey = text(values.apply("writeKey"));
+        String writeKey = Objects.toString(values.apply("writeKey"), null);
         if (writeKey == null || writeKey.isBlank()) {
             throw new SegmentValidationException(operation.toString(), List.of("writeKey is required for the Tracking API"));
         }
@@ -166,7 +167,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<Void> callPublicApi(Exchange exchange, SegmentOperation operation, PublicApiCall call,
                                                   Object body, Function<String, Object> values) {
-        return publicApiClient.call(operation.toString(), call, configuration.effectiveApiUrl(), text(values.apply("token")),
+        String token = Objects.toString(values.apply("token"), null);
+        return publicApiClient.call(operation.toString(), call, configuration.effectiveApiUrl(), token,
                 body, values, configuration.isFollowPages())
                 .thenAccept(result -> answered(exchange.getMessage(), result));
     }
@@ -226,10 +228,6 @@ public class SegmentProducer extends DefaultAsyncProducer {
             return bytes;
         }
         return body;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     private static ObjectMapper defaultMapper() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -112,7 +113,8 @@ public final class PublicApiClient {
         List<SegmentError> errors = new ArrayList<>();
         for (Object item : list) {
             if (item instanceof Map<?, ?> error) {
-                errors.add(new SegmentError(text(error.get("type")), text(error.get("message")), text(error.get("field")),
+                errors.add(new SegmentError(Objects.toString(error.get("type"), null),
+                        Objects.toString(error.get("message"), null), Objects.toString(error.get("field"), null),
                         error.get("data") instanceof Map<?, ?> data ? copy(data) : null));
             }
         }
@@ -134,9 +136,5 @@ public final class PublicApiClient {
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> copy.put(String.valueOf(k), v));
         return copy;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

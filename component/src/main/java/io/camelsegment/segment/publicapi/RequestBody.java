@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.json.JsonBody;
 
 /** How a Public API request body is made from the exchange body and option values. */
 public enum RequestBody {
@@ -116,9 +116,6 @@ public enum RequestBody {
         }
     };
 
-    private static final TypeReference<Object> JSON = new TypeReference<>() {
-    };
-
     /**
      * The request body as a JSON-ready map, or {@code null} for none; problems found are added to {@code problems}.
      */
@@ -127,13 +124,7 @@ public enum RequestBody {
 
     private static Object read(Object body, ObjectMapper mapper, List<String> problems) {
         try {
-            if (body instanceof String json) {
-                return json.isBlank() ? null : mapper.readValue(json, JSON);
-            }
-            if (body instanceof byte[] json) {
-                return json.length == 0 ? null : mapper.readValue(json, JSON);
-            }
-            return body == null ? null : mapper.convertValue(body, JSON);
+            return JsonBody.read(mapper, body);
         } catch (IOException | IllegalArgumentException e) {
             problems.add("the body is not JSON (" + e.getClass().getSimpleName() + ")");
             return null;

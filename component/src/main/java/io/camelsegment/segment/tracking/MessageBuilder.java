@@ -17,6 +17,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.SegmentValidationException;
+import io.camelsegment.segment.json.JsonBody;
 
 /**
  * Turns an exchange body, plus option and header values, into Segment messages as plain maps.
@@ -133,17 +134,9 @@ public final class MessageBuilder {
     }
 
     private Map<String, Object> toMessage(String what, Object body) {
-        if (body == null) {
-            return new LinkedHashMap<>();
-        }
         try {
-            if (body instanceof String json) {
-                return json.isBlank() ? new LinkedHashMap<>() : mapper.readValue(json, MESSAGE);
-            }
-            if (body instanceof byte[] json) {
-                return json.length == 0 ? new LinkedHashMap<>() : mapper.readValue(json, MESSAGE);
-            }
-            return mapper.convertValue(body, MESSAGE);
+            Object value = JsonBody.read(mapper, body);
+            return value == null ? new LinkedHashMap<>() : mapper.convertValue(value, MESSAGE);
         } catch (IOException | IllegalArgumentException e) {
             throw invalid(what, "the body is not a JSON object or a value Jackson can write as one ("
                                 + e.getClass().getSimpleName() + ")");
@@ -152,13 +145,8 @@ public final class MessageBuilder {
 
     private Object parseBatch(Object body) {
         try {
-            if (body instanceof String json) {
-                return mapper.readValue(json, Object.class);
-            } else if (body instanceof byte[] json) {
-                return mapper.readValue(json, Object.class);
-            }
-            return body;
-        } catch (IOException e) {
+            return JsonBody.read(mapper, body);
+        } catch (IOException | IllegalArgumentException e) {
             throw invalid("batch", "the body is not JSON (" + e.getClass().getSimpleName() + ")");
         }
     }

@@ -2,7 +2,6 @@ package io.camelsegment.segment;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.UUID;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -22,8 +21,7 @@ public class SegmentEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     @UriParam
     private SegmentConfiguration configuration;
 
-    /** Names the exchange property that keeps this endpoint's generated messageId across redeliveries. */
-    private final String messageIdProperty = "CamelSegmentMessageId." + UUID.randomUUID();
+    private final MessageIdentity messageIdentity = new MessageIdentity();
 
     public SegmentEndpoint(String uri, SegmentComponent component, SegmentConfiguration configuration) {
         super(uri, component);
@@ -76,8 +74,8 @@ public class SegmentEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         this.configuration = configuration;
     }
 
-    String messageIdProperty() {
-        return messageIdProperty;
+    MessageIdentity messageIdentity() {
+        return messageIdentity;
     }
 
     @Override

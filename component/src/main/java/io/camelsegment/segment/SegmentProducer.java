@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -148,10 +147,14 @@ public class SegmentProducer extends DefaultAsyncProducer {
         if (writeKey == null || writeKey.isBlank()) {
             throw new SegmentValidationException(operation.toString(), List.of("writeKey is required for the Tracking API"));
         }
+        MessageIdentity identity = getEndpoint().messageIdentity();
         List<TrackingRequest> requests = trackingRequests.prepare(operation.toString(), call, body,
-                configuration.getBodyMode(), values, messageId(exchange));
+                configuration.getBodyMode(), values, identity.forSend(exchange));
         return trackingClient.send(operation.toString(), requests, configuration.effectiveTrackingUrl(), writeKey)
-                .thenAccept(result -> tracked(exchange.getMessage(), call, result));
+                .thenAccept(result -> {
+                    identity.accepted(exchange);
+                    tracked(exchange.getMessage(), call, result);
+                });
     }
 
     private static void tracked(Message message, TrackingCall call, TrackingResult result) {
@@ -206,17 +209,6 @@ public class SegmentProducer extends DefaultAsyncProducer {
     private Object value(Exchange exchange, String option) {
         Object header = exchange.getIn().getHeader(SegmentConstants.headerFor(option));
         return header != null ? header : options.getOptionValue(getEndpoint(), option, false);
-    }
-
-    /** Made once per exchange and endpoint, so a redelivery sends the same messageId and Segment deduplicates it. */
-    private String messageId(Exchange exchange) {
-        String property = getEndpoint().messageIdProperty();
-        String id = exchange.getProperty(property, String.class);
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            exchange.setProperty(property, id);
-        }
-        return id;
     }
 
     /** Streams are read once and kept as bytes, so the body is still there for the rest of the route. */

@@ -33,7 +33,9 @@ import io.camelsegment.segment.tracking.TrackingRequests;
 import io.camelsegment.segment.tracking.TrackingResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.DefaultAsyncProducer;
 
@@ -116,8 +118,9 @@ public class SegmentProducer extends DefaultAsyncProducer {
         CompletableFuture<Void> call;
         try {
             call = start(exchange);
-        } catch (RuntimeException failedBeforeSending) {
-            // invalid input above all: nothing was sent, the exchange ends here, in the caller's thread
+        } catch (Throwable failedBeforeSending) {
+            // invalid input above all, but an Error too (a clashing library, a body too deep for the stack): nothing
+            // was sent, and the exchange ends here, in the caller's thread, rather than the Error escaping the route
             exchange.setException(failedBeforeSending);
             callback.done(true);
             return true;
@@ -135,7 +138,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
     private CompletableFuture<Void> start(Exchange exchange) {
         SegmentOperation operation = operation(exchange);
         Function<String, Object> values = option -> value(exchange, option);
-        Object body = body(exchange.getIn());
+        Object body = body(operation, exchange.getIn());
         return operation.trackingCall()
                 .map(call -> track(exchange, operation, call, body, values))
                 .orElseGet(() -> callPublicApi(exchange, operation, operation.publicApiCall().orElseThrow(), body, values));
@@ -212,14 +215,25 @@ public class SegmentProducer extends DefaultAsyncProducer {
     }
 
     /** Streams are read once and kept as bytes, so the body is still there for the rest of the route. */
-    private static Object body(Message message) {
+    private static Object body(SegmentOperation operation, Message message) {
         Object body = message.getBody();
-        if (body instanceof InputStream || body instanceof Reader) {
-            byte[] bytes = message.getBody(byte[].class);
-            message.setBody(bytes);
-            return bytes;
+        if (!(body instanceof InputStream || body instanceof Reader)) {
+            return body;
         }
-        return body;
+        byte[] bytes;
+        try {
+            bytes = message.getMandatoryBody(byte[].class);
+        } catch (InvalidPayloadException | TypeConversionException unreadable) {
+            Throwable cause = unreadable;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new SegmentValidationException(operation.toString(), List.of("the body stream could not be read ("
+                                                                               + cause.getClass().getSimpleName() + ")"),
+                    cause);
+        }
+        message.setBody(bytes);
+        return bytes;
     }
 
     private static ObjectMapper defaultMapper() {

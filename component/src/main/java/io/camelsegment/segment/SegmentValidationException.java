@@ -14,7 +14,12 @@ public class SegmentValidationException extends SegmentException {
     private final transient List<String> problems;
 
     public SegmentValidationException(String operation, List<String> problems) {
-        super("Segment " + operation + " was not sent: " + String.join("; ", problems));
+        this(operation, problems, null);
+    }
+
+    /** With the failure that made the input unusable, e.g. the IOException of a body stream that could not be read. */
+    public SegmentValidationException(String operation, List<String> problems, Throwable cause) {
+        super("Segment " + operation + " was not sent: " + String.join("; ", problems), cause);
         this.problems = List.copyOf(problems);
     }
 

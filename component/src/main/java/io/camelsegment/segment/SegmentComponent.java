@@ -6,22 +6,25 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
-import org.apache.camel.util.URISupport;
 
 /** The Segment component: {@code segment:operation} endpoints for the Tracking API and the Public API. */
 @Component("segment")
 public class SegmentComponent extends DefaultComponent {
 
-    static {
-        // Camel masks option values whose names it knows to be secret ("token" already is) wherever it logs a URI.
-        URISupport.addSanitizeKeywords("writeKey");
-    }
-
     @Metadata(description = "Default options shared by every endpoint of this component")
     private SegmentConfiguration configuration = new SegmentConfiguration();
 
+    /** Camel Main prints its configuration summary after building components: the secret names must be known by then. */
+    @Override
+    protected void doBuild() throws Exception {
+        super.doBuild();
+        SecretOptionNames.registerWith(getCamelContext());
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        // again here: a user may have replaced the context's sensitive keywords after this component was built
+        SecretOptionNames.registerWith(getCamelContext());
         SegmentConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(SegmentOperation.fromName(remaining));
         SegmentEndpoint endpoint = new SegmentEndpoint(uri, this, endpointConfiguration);

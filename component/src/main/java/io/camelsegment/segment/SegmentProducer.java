@@ -1,13 +1,11 @@
 package io.camelsegment.segment;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,11 +47,6 @@ import org.apache.camel.support.DefaultAsyncProducer;
  */
 public class SegmentProducer extends DefaultAsyncProducer {
 
-    /** Names this component in {@code context.library} of every message. */
-    public static final String LIBRARY_NAME = "camel-segment";
-    /** This component's version, as sent in {@code context.library.version} and the User-Agent. */
-    public static final String LIBRARY_VERSION = readVersion();
-
     private final SegmentConfiguration configuration;
     private CamelHttpClient http;
     private ScheduledExecutorService executor;
@@ -83,12 +76,12 @@ public class SegmentProducer extends DefaultAsyncProducer {
         http = CamelHttpClient.start(getEndpoint().getCamelContext(), getEndpoint().getServiceUrl(), new HttpSettings(
                 configuration.getConnectTimeout(), configuration.getResponseTimeout(), configuration.getProxyHost(),
                 configuration.getProxyPort(), configuration.getSslContextParameters(),
-                configuration.getHttpClientConfigurer(), LIBRARY_NAME + "/" + LIBRARY_VERSION));
+                configuration.getHttpClientConfigurer(), SegmentLibrary.NAME + "/" + SegmentLibrary.VERSION));
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
                 Duration.ofMillis(configuration.getRetryBudget()));
         transport = new SegmentTransport(http.client(), executor, retryPolicy, mapper, Clock.systemUTC());
-        trackingRequests = new TrackingRequests(new MessageBuilder(mapper, LIBRARY_NAME, LIBRARY_VERSION),
+        trackingRequests = new TrackingRequests(new MessageBuilder(mapper, SegmentLibrary.NAME, SegmentLibrary.VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
         trackingClient = new TrackingClient(transport);
         publicApiClient = new PublicApiClient(new PublicApiRequests(mapper), transport, mapper);
@@ -239,17 +232,5 @@ public class SegmentProducer extends DefaultAsyncProducer {
     private static ObjectMapper defaultMapper() {
         return new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
-
-    private static String readVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = SegmentProducer.class.getResourceAsStream("camel-segment-version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            // the version is informative only
-        }
-        return properties.getProperty("version", "unknown");
     }
 }

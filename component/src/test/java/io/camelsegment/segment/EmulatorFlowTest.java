@@ -148,8 +148,8 @@ class EmulatorFlowTest extends CamelTestSupport {
         assertThat(accepted.get(1).event()).isEqualTo("Signed Up");
         for (TrackedEvent event : accepted) {
             assertThat(map(event.json().get("context")).get("library"))
-                    .isEqualTo(Map.of("name", "camel-segment", "version", SegmentProducer.LIBRARY_VERSION));
-            assertThat(event.userAgent()).isEqualTo("camel-segment/" + SegmentProducer.LIBRARY_VERSION);
+                    .isEqualTo(Map.of("name", "camel-segment", "version", SegmentLibrary.VERSION));
+            assertThat(event.userAgent()).isEqualTo("camel-segment/" + SegmentLibrary.VERSION);
             assertThat(event.retryCount()).isZero();
         }
     }

@@ -70,7 +70,7 @@ class RouteDeliveryTest extends CamelTestSupport {
         assertThat((String) body.get("messageId")).matches("[0-9a-f-]{36}");
         assertThat(OffsetDateTime.parse((String) body.get("timestamp")).getOffset().getTotalSeconds()).isZero();
         assertThat(body.get("context")).isEqualTo(Map.of("library",
-                Map.of("name", "camel-segment", "version", SegmentProducer.LIBRARY_VERSION)));
+                Map.of("name", "camel-segment", "version", SegmentLibrary.VERSION)));
         assertThat(authorizations).containsExactly(
                 "Basic " + Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8)));
     }

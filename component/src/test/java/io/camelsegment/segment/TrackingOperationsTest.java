@@ -56,8 +56,8 @@ class TrackingOperationsTest extends SegmentTestSupport {
         assertThat((String) body.get("messageId")).isNotBlank();
         assertThat(OffsetDateTime.parse((String) body.get("timestamp"))).isNotNull();
         assertThat(body.get("context")).isEqualTo(Map.of("library",
-                Map.of("name", "camel-segment", "version", SegmentProducer.LIBRARY_VERSION)));
-        assertThat(SegmentProducer.LIBRARY_VERSION).isEqualTo("1.0.0-SNAPSHOT");
+                Map.of("name", "camel-segment", "version", SegmentLibrary.VERSION)));
+        assertThat(SegmentLibrary.VERSION).isEqualTo("1.0.0-SNAPSHOT");
         assertThat(exchange.getMessage().getBody()).isEqualTo(Map.of("userId", "u-1", "properties", Map.of("revenue", 42.5)));
     }
 
@@ -119,7 +119,7 @@ class TrackingOperationsTest extends SegmentTestSupport {
         assertThat(batch).extracting(m -> m.get("type")).containsExactly("identify", "track");
         assertThat(batch.get(1)).containsEntry("messageId", "mine-1").containsEntry("event", "Signed Up");
         assertThat(batch.get(0).get("context")).isEqualTo(Map.of("library",
-                Map.of("name", "camel-segment", "version", SegmentProducer.LIBRARY_VERSION)));
+                Map.of("name", "camel-segment", "version", SegmentLibrary.VERSION)));
         assertThat(exchange.getMessage().getHeader(SegmentConstants.MESSAGE_IDS))
                 .isEqualTo(List.of(batch.get(0).get("messageId"), "mine-1"));
         assertThat(exchange.getMessage().getHeader(SegmentConstants.REQUEST_COUNT)).isEqualTo(1);

@@ -51,7 +51,7 @@ class ValidationTest extends SegmentTestSupport {
                         List.of(Map.of("type", "track", "userId", "u", "event", "E", "context", List.of())), Map.of(),
                         "batch item 0: context must be an object"),
                 arguments("a body that is not JSON", tracking("track", "userId=u&event=E"), "not json", Map.of(),
-                        "the body is not a JSON object"),
+                        "the body is not JSON (JsonParseException)"),
                 arguments("a payload body for alias", tracking("alias", "userId=u&previousId=p&bodyMode=payload"),
                         Map.of("a", 1), Map.of(), "alias has no payload: use bodyMode=message"),
                 arguments("a batch body that is not a list", tracking("batch", ""), Map.of("type", "track"), Map.of(),

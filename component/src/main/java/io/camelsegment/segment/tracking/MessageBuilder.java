@@ -1,6 +1,5 @@
 package io.camelsegment.segment.tracking;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -17,6 +16,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.SegmentValidationException;
+import io.camelsegment.segment.json.InvalidJsonException;
 import io.camelsegment.segment.json.JsonBody;
 
 /**
@@ -75,7 +75,7 @@ public final class MessageBuilder {
      * as Segment merges them.
      */
     public List<Map<String, Object>> batch(Object body, String baseMessageId, Instant now, boolean historical) {
-        Object value = parseBatch(body);
+        Object value = readJson("batch", body);
         Map<String, Object> shared = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?>) {
             for (String field : ENVELOPE_FIELDS) {
@@ -134,20 +134,21 @@ public final class MessageBuilder {
     }
 
     private Map<String, Object> toMessage(String what, Object body) {
-        try {
-            Object value = JsonBody.read(mapper, body);
-            return value == null ? new LinkedHashMap<>() : mapper.convertValue(value, MESSAGE);
-        } catch (IOException | IllegalArgumentException e) {
-            throw invalid(what, "the body is not a JSON object or a value Jackson can write as one ("
-                                + e.getClass().getSimpleName() + ")");
+        Object value = readJson(what, body);
+        if (value == null) {
+            return new LinkedHashMap<>();
         }
+        if (!(value instanceof Map)) {
+            throw invalid(what, "the body is not a JSON object but " + (value instanceof List ? "an array" : "a single value"));
+        }
+        return mapper.convertValue(value, MESSAGE);
     }
 
-    private Object parseBatch(Object body) {
+    private Object readJson(String what, Object body) {
         try {
             return JsonBody.read(mapper, body);
-        } catch (IOException | IllegalArgumentException e) {
-            throw invalid("batch", "the body is not JSON (" + e.getClass().getSimpleName() + ")");
+        } catch (InvalidJsonException e) {
+            throw invalid(what, e.getMessage());
         }
     }
 

@@ -25,7 +25,7 @@ class ValidationTest extends SegmentTestSupport {
                 arguments("a message without userId or anonymousId", tracking("track", "event=E"), null, Map.of(),
                         "track: userId or anonymousId is required"),
                 arguments("a blank userId and no anonymousId", tracking("identify", ""), Map.of("userId", " "), Map.of(),
-                        "identify: userId or anonymousId is required"),
+                        "identify: userId must be a non-blank string but was blank"),
                 arguments("track without event", tracking("track", "userId=u"), null, Map.of(),
                         "track: event is required for track"),
                 arguments("group without groupId", tracking("group", "userId=u"), null, Map.of(),

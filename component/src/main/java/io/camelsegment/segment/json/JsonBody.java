@@ -41,7 +41,7 @@ public final class JsonBody {
      */
     public static Object read(ObjectMapper mapper, Object body) throws InvalidJsonException {
         Object value = parse(mapper, body);
-        // an object Jackson writes through its getters can only be measured once written
+        // text, and an object Jackson writes through its getters, can only be measured once read
         if (Nesting.exceeds(value, MAX_DEPTH)) {
             throw new InvalidJsonException(TOO_DEEP);
         }

@@ -81,8 +81,22 @@ class BodyStructureValidationTest extends SegmentTestSupport {
                         "{\"a\":".repeat(64) + "{}" + "}".repeat(64), TOO_DEEP),
                 arguments("JSON text nested 100,000 levels deep", tracking("batch", ""),
                         "[".repeat(100_000) + "]".repeat(100_000), "the body is over a JSON reading limit (Document nesting depth"),
+                arguments("an object holding itself through another", tracking("track", "userId=u&event=E&bodyMode=payload"),
+                        Node.cycle(), "the body is not a value Jackson can write as JSON"),
                 arguments("an updateSource body whose settings hold themselves", publicApi("updateSource", "sourceId=s"),
                         settingsHoldingThemselves(), TOO_DEEP));
+    }
+
+    /** An object Jackson writes through its fields, so only Jackson can find its cycle. */
+    public static final class Node {
+        public Node next;
+
+        static Node cycle() {
+            Node first = new Node();
+            first.next = new Node();
+            first.next.next = first;
+            return first;
+        }
     }
 
     private static Map<String, Object> settingsHoldingThemselves() {

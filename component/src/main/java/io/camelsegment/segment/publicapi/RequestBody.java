@@ -1,6 +1,5 @@
 package io.camelsegment.segment.publicapi;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.json.InvalidJsonException;
 import io.camelsegment.segment.json.JsonBody;
 
 /** How a Public API request body is made from the exchange body and option values. */
@@ -125,8 +125,8 @@ public enum RequestBody {
     private static Object read(Object body, ObjectMapper mapper, List<String> problems) {
         try {
             return JsonBody.read(mapper, body);
-        } catch (IOException | IllegalArgumentException e) {
-            problems.add("the body is not JSON (" + e.getClass().getSimpleName() + ")");
+        } catch (InvalidJsonException e) {
+            problems.add(e.getMessage());
             return null;
         }
     }

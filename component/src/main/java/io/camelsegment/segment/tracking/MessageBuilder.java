@@ -1,6 +1,6 @@
 package io.camelsegment.segment.tracking;
 
-import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.SegmentValidationException;
+import io.camelsegment.segment.json.InvalidJsonException;
 import io.camelsegment.segment.json.JsonBody;
 
 /**
@@ -32,6 +34,9 @@ public final class MessageBuilder {
     };
     private static final TypeReference<List<Object>> MESSAGES = new TypeReference<>() {
     };
+
+    /** The fields naming a user, an anonymous visitor, a group or a former id. */
+    private static final List<String> IDS = List.of("userId", "anonymousId", "groupId", "previousId");
 
     /** The fields of a batch envelope that Segment applies to every item. */
     private static final List<String> ENVELOPE_FIELDS = List.of("context", "integrations");
@@ -56,7 +61,7 @@ public final class MessageBuilder {
         for (String field : type.optionFields()) {
             Object value = options.apply(field);
             if (value != null && !message.containsKey(field)) {
-                message.put(field, value);
+                message.put(field, asWritten(value));
             }
         }
         Object timestamp = options.apply("timestamp");
@@ -75,7 +80,7 @@ public final class MessageBuilder {
      * as Segment merges them.
      */
     public List<Map<String, Object>> batch(Object body, String baseMessageId, Instant now, boolean historical) {
-        Object value = parseBatch(body);
+        Object value = readJson("batch", body);
         Map<String, Object> shared = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?>) {
             for (String field : ENVELOPE_FIELDS) {
@@ -96,6 +101,7 @@ public final class MessageBuilder {
     }
 
     private void complete(Map<String, Object> message, String messageId, Instant now, boolean stampTimestamp) {
+        wholeNumberIdsAsText(message);
         message.putIfAbsent("messageId", messageId);
         if (stampTimestamp) {
             message.putIfAbsent("timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
@@ -107,6 +113,39 @@ public final class MessageBuilder {
             message.put("context", withLibrary);
         }
         // a context that is not an object is left as it is, for MessageRules to report
+    }
+
+    /**
+     * A header value as Jackson will write it, so a UUID or an enum counts as the text it becomes. Maps, collections and
+     * arrays are kept as they are, never written, for MessageRules to refuse: an id or event is never one of those.
+     */
+    private Object asWritten(Object value) {
+        if (value instanceof String || value instanceof Map || value instanceof Collection || value instanceof Object[]) {
+            return value;
+        }
+        try {
+            return mapper.convertValue(value, Object.class);
+        } catch (IllegalArgumentException e) {
+            return value; // named by its class in the problem MessageRules reports
+        }
+    }
+
+    /**
+     * Ids given as whole numbers (a database key in a header, {@code "userId": 42} in JSON) are sent as their decimal
+     * text. Segment's HTTP Tracking API documents every id as a String, and Segment's own libraries disagree on numbers:
+     * analytics-ruby and segmentio/facade turn them into strings (segmentio/analytics-ruby#48, segmentio/facade#36),
+     * analytics-node 7+ refuses them (segmentio/analytics-next#834). Sending the text keeps the id the user meant and
+     * puts on the wire only what Segment documents. A fraction ({@code 1.5}) has no one text form, so MessageRules
+     * refuses it like any other non-string.
+     */
+    private static void wholeNumberIdsAsText(Map<String, Object> message) {
+        for (String field : IDS) {
+            Object value = message.get(field);
+            if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+                message.put(field, value.toString());
+            }
+        }
     }
 
     /** A date-time object from a header becomes the ISO-8601 text Segment reads; text is kept for MessageRules to check. */
@@ -134,20 +173,21 @@ public final class MessageBuilder {
     }
 
     private Map<String, Object> toMessage(String what, Object body) {
-        try {
-            Object value = JsonBody.read(mapper, body);
-            return value == null ? new LinkedHashMap<>() : mapper.convertValue(value, MESSAGE);
-        } catch (IOException | IllegalArgumentException e) {
-            throw invalid(what, "the body is not a JSON object or a value Jackson can write as one ("
-                                + e.getClass().getSimpleName() + ")");
+        Object value = readJson(what, body);
+        if (value == null) {
+            return new LinkedHashMap<>();
         }
+        if (!(value instanceof Map)) {
+            throw invalid(what, "the body is not a JSON object but " + (value instanceof List ? "an array" : "a single value"));
+        }
+        return mapper.convertValue(value, MESSAGE);
     }
 
-    private Object parseBatch(Object body) {
+    private Object readJson(String what, Object body) {
         try {
             return JsonBody.read(mapper, body);
-        } catch (IOException | IllegalArgumentException e) {
-            throw invalid("batch", "the body is not JSON (" + e.getClass().getSimpleName() + ")");
+        } catch (InvalidJsonException e) {
+            throw invalid(what, e.getMessage());
         }
     }
 

@@ -33,14 +33,13 @@ public final class MessageEncoder {
     record Encoded(String messageId, byte[] json) {
     }
 
-    Encoded encode(Map<String, Object> message) throws JsonProcessingException {
-        return new Encoded((String) message.get("messageId"), mapper.writeValueAsBytes(message));
+    byte[] write(Map<String, Object> message) throws JsonProcessingException {
+        return mapper.writeValueAsBytes(message);
     }
 
-    static String sizeProblem(String label, Encoded encoded) {
-        return encoded.json().length > MAX_MESSAGE_BYTES
-                ? label + ": the message is " + encoded.json().length + " bytes, over Segment's limit of "
-                  + MAX_MESSAGE_BYTES + " bytes"
+    static String sizeProblem(String label, byte[] json) {
+        return json.length > MAX_MESSAGE_BYTES
+                ? label + ": the message is " + json.length + " bytes, over Segment's limit of " + MAX_MESSAGE_BYTES + " bytes"
                 : null;
     }
 

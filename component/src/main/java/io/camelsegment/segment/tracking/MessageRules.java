@@ -3,6 +3,7 @@ package io.camelsegment.segment.tracking;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,9 @@ public final class MessageRules {
 
     /** Segment deduplicates on messageId and asks for fewer than 100 characters. */
     static final int MAX_MESSAGE_ID_LENGTH = 100;
+
+    /** The text fields of a message whose type is unknown: the ids every message names its user by. */
+    private static final List<String> USER_IDS = List.of("userId", "anonymousId");
 
     private MessageRules() {
     }
@@ -32,23 +36,36 @@ public final class MessageRules {
             problems.add(label + ": type must be one of identify, track, page, screen, group, alias but was "
                          + describe(message.get("type")));
         }
-        if (isBlank(message.get("userId")) && isBlank(message.get("anonymousId"))) {
+        List<String> textFields = type.map(MessageType::textFields).orElse(USER_IDS);
+        for (String field : textFields) {
+            Object value = message.get(field);
+            if (value != null && !(value instanceof String text && !text.isBlank())) {
+                problems.add(label + ": " + field + " must be a non-blank string but was " + describe(value));
+            }
+        }
+        if (message.get("userId") == null && message.get("anonymousId") == null) {
             problems.add(label + ": userId or anonymousId is required");
         }
         type.ifPresent(t -> t.requiredFields().stream()
-                .filter(field -> isBlank(message.get(field)))
+                .filter(field -> message.get(field) == null)
                 .forEach(field -> problems.add(label + ": " + field + " is required for " + t.type())));
         checkTimestamp(label, "timestamp", message.get("timestamp"), historical, problems);
         checkTimestamp(label, "sentAt", message.get("sentAt"), false, problems);
-        Object messageId = message.get("messageId");
-        if (!(messageId instanceof String id) || id.isBlank() || id.length() >= MAX_MESSAGE_ID_LENGTH) {
-            problems.add(label + ": messageId must be a non-blank string shorter than " + MAX_MESSAGE_ID_LENGTH
-                         + " characters");
-        }
+        checkMessageId(label, message.get("messageId"), problems);
         if (message.get("context") != null && !(message.get("context") instanceof Map)) {
             problems.add(label + ": context must be an object");
         }
         return problems;
+    }
+
+    /** Checked before anything reads the messageId as text: a number there must be a problem, never a crash. */
+    private static void checkMessageId(String label, Object messageId, List<String> problems) {
+        if (messageId instanceof String id && !id.isBlank() && id.length() < MAX_MESSAGE_ID_LENGTH) {
+            return;
+        }
+        String was = messageId instanceof String id && !id.isBlank() ? id.length() + " characters long" : describe(messageId);
+        problems.add(label + ": messageId must be a non-blank string shorter than " + MAX_MESSAGE_ID_LENGTH
+                     + " characters but was " + was);
     }
 
     private static void checkTimestamp(String label, String field, Object value, boolean required, List<String> problems) {
@@ -73,15 +90,26 @@ public final class MessageRules {
         }
     }
 
-    private static boolean isBlank(Object value) {
-        return value == null || value.toString().isBlank();
-    }
-
+    /**
+     * A value as a route author would name it. Only text is quoted; other values are named by their JSON type, never
+     * printed, so a huge or self-containing value cannot flood or break the message.
+     */
     private static String describe(Object value) {
         if (value == null) {
             return "missing";
         }
-        String text = String.valueOf(value);
-        return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+        if (value instanceof String text) {
+            return text.isBlank() ? "blank" : "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+        }
+        if (value instanceof Map) {
+            return "an object";
+        }
+        if (value instanceof Collection || value instanceof Object[]) {
+            return "an array";
+        }
+        if (value instanceof Boolean) {
+            return "a boolean";
+        }
+        return value instanceof Number ? "the number " + value : "a " + value.getClass().getSimpleName();
     }
 }

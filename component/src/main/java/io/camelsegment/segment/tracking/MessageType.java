@@ -47,6 +47,14 @@ public enum MessageType {
         return optionFields;
     }
 
+    /**
+     * The top-level fields that must be non-blank strings when present: the same fields options fill in, the ids and
+     * the type's event or name. Segment drops a message whose userId is, say, an array, after answering 200.
+     */
+    public List<String> textFields() {
+        return optionFields;
+    }
+
     /** The fields Segment drops the message without, besides userId-or-anonymousId. */
     public List<String> requiredFields() {
         return requiredFields;

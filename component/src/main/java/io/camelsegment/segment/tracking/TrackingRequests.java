@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelsegment.segment.SegmentValidationException;
@@ -44,21 +45,11 @@ public final class TrackingRequests {
         if (messages.isEmpty()) {
             throw new SegmentValidationException(operation, List.of("the batch holds no message"));
         }
-        List<String> problems = new ArrayList<>();
-        List<MessageEncoder.Encoded> encoded = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            String label = call.isBatch() ? "batch item " + i : operation;
-            problems.addAll(MessageRules.check(label, messages.get(i), call.historical()));
-            MessageEncoder.Encoded message = encode(operation, messages.get(i));
-            String sizeProblem = MessageEncoder.sizeProblem(label, message);
-            if (sizeProblem != null) {
-                problems.add(sizeProblem);
-            }
-            encoded.add(message);
-        }
-        if (!problems.isEmpty()) {
-            throw new SegmentValidationException(operation, problems);
-        }
+        List<byte[]> written = checkedAndWritten(operation, call, messages);
+        // only now is every messageId known to be a string
+        List<MessageEncoder.Encoded> encoded = IntStream.range(0, messages.size())
+                .mapToObj(i -> new MessageEncoder.Encoded((String) messages.get(i).get("messageId"), written.get(i)))
+                .toList();
         if (call.isBatch()) {
             return encoder.pack(call.path(), encoded, now);
         }
@@ -66,9 +57,29 @@ public final class TrackingRequests {
         return List.of(new TrackingRequest(call.path(), single.json(), List.of(single.messageId())));
     }
 
-    private MessageEncoder.Encoded encode(String operation, Map<String, Object> message) {
+    /** Every message written as JSON, or a {@link SegmentValidationException} listing every problem of every message. */
+    private List<byte[]> checkedAndWritten(String operation, TrackingCall call, List<Map<String, Object>> messages) {
+        List<String> problems = new ArrayList<>();
+        List<byte[]> written = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            String label = call.isBatch() ? "batch item " + i : operation;
+            problems.addAll(MessageRules.check(label, messages.get(i), call.historical()));
+            byte[] json = write(operation, messages.get(i));
+            String sizeProblem = MessageEncoder.sizeProblem(label, json);
+            if (sizeProblem != null) {
+                problems.add(sizeProblem);
+            }
+            written.add(json);
+        }
+        if (!problems.isEmpty()) {
+            throw new SegmentValidationException(operation, problems);
+        }
+        return written;
+    }
+
+    private byte[] write(String operation, Map<String, Object> message) {
         try {
-            return encoder.encode(message);
+            return encoder.write(message);
         } catch (JsonProcessingException e) {
             throw new SegmentValidationException(operation, List.of("the message cannot be written as JSON ("
                                                                     + e.getOriginalMessage() + ")"));

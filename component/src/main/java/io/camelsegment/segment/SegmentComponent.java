@@ -14,6 +14,8 @@ public class SegmentComponent extends DefaultComponent {
     @Metadata(description = "Default options shared by every endpoint of this component")
     private SegmentConfiguration configuration = new SegmentConfiguration();
 
+    private final WorkerPools workerPools = new WorkerPools(this);
+
     /** Camel Main prints its configuration summary after building components: the secret names must be known by then. */
     @Override
     protected void doBuild() throws Exception {
@@ -30,6 +32,11 @@ public class SegmentComponent extends DefaultComponent {
         SegmentEndpoint endpoint = new SegmentEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** The worker threads shared by this component's producers. */
+    WorkerPools workerPools() {
+        return workerPools;
     }
 
     public SegmentConfiguration getConfiguration() {

@@ -123,7 +123,7 @@ public class SegmentConfiguration implements Cloneable {
     @UriParam(label = "advanced", description = "The Jackson ObjectMapper that reads bodies and writes requests.")
     private ObjectMapper objectMapper;
     @UriParam(label = "advanced", defaultValue = "10",
-              description = "Threads that send requests to Segment and wait between retries; callers never block on them.")
+              description = "Threads that send requests to Segment and wait between retries, shared by every endpoint of the component with the same size; callers never block on them.")
     private int workerPoolSize = 10;
 
     public SegmentConfiguration copy() {

@@ -2,6 +2,7 @@ package io.camelsegment.segment;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -37,18 +38,38 @@ public class SegmentEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     }
 
     private static void checkBaseUrl(String option, String url) {
-        if (url != null && !isHttpUrl(url)) {
-            throw new IllegalArgumentException(option + " must be an http or https URL but was '" + url + "'");
+        if (url == null) {
+            return;
         }
+        baseUrlProblem(url).ifPresent(problem -> {
+            // a URL with user information may hold a password: it is not repeated in the message
+            String shown = url.contains("@") ? "" : " but was '" + url + "'";
+            throw new IllegalArgumentException(option + " " + problem + shown);
+        });
     }
 
-    private static boolean isHttpUrl(String url) {
+    /** Requests are the base URL plus a path and query of their own: anything else in it would send them elsewhere. */
+    private static Optional<String> baseUrlProblem(String url) {
+        URI uri;
         try {
-            URI uri = new URI(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            uri = new URI(url);
         } catch (URISyntaxException e) {
-            return false;
+            return Optional.of("must be an http or https URL");
         }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            return Optional.of("must be an http or https URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not hold user information (user:password@): credentials are the writeKey and token"
+                               + " options");
+        }
+        if (uri.getRawQuery() != null) {
+            return Optional.of("must not have a query (?...): each request adds its own path and query");
+        }
+        if (uri.getRawFragment() != null) {
+            return Optional.of("must not have a fragment (#...)");
+        }
+        return Optional.empty();
     }
 
     @Override

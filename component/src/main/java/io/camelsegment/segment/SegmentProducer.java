@@ -71,8 +71,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
         super.doStart();
         options = (PropertyConfigurerGetter) getEndpoint().getComponent().getEndpointPropertyConfigurer();
         ObjectMapper mapper = configuration.getObjectMapper() != null ? configuration.getObjectMapper() : defaultMapper();
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newScheduledThreadPool(this, "Segment", configuration.getWorkerPoolSize());
+        executor = getEndpoint().getComponent().workerPools()
+                .acquire(getEndpoint().getCamelContext(), configuration.getWorkerPoolSize());
         http = CamelHttpClient.start(getEndpoint().getCamelContext(), getEndpoint().getServiceUrl(), new HttpSettings(
                 configuration.getConnectTimeout(), configuration.getResponseTimeout(), configuration.getProxyHost(),
                 configuration.getProxyPort(), configuration.getSslContextParameters(),
@@ -91,13 +91,14 @@ public class SegmentProducer extends DefaultAsyncProducer {
     protected void doStop() throws Exception {
         // Camel stops a producer once its routes have no exchange in flight; whatever still waits (a retry scheduled
         // for later, a request of a producer used outside routes) is ended with an exception, never left hanging.
-        if (executor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
-            executor = null;
-        }
         if (transport != null) {
             transport.abandonPending();
             transport = null;
+        }
+        if (executor != null) {
+            getEndpoint().getComponent().workerPools().release(getEndpoint().getCamelContext(),
+                    configuration.getWorkerPoolSize());
+            executor = null;
         }
         if (http != null) {
             http.close();

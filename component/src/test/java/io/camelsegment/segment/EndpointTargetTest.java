@@ -81,6 +81,28 @@ class EndpointTargetTest extends SegmentTestSupport {
                 .rootCause().hasMessage(option + " must be an http or https URL but was '" + url + "'");
     }
 
+    @ParameterizedTest(name = "{0}={1} is refused: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "trackingUrl|http://127.0.0.1:8089/v1?region=eu|must not have a query (?...): each request adds its own path and query but was 'http://127.0.0.1:8089/v1?region=eu'",
+            "apiUrl|https://proxy.example.com#segment|must not have a fragment (#...) but was 'https://proxy.example.com#segment'",
+            "apiUrl|https://admin:hunter2@proxy.example.com|must not hold user information (user:password@): credentials are the writeKey and token options" })
+    void aBaseUrlThatWouldSendRequestsElsewhereIsRefusedWhenTheEndpointIsCreated(String option, String url, String problem) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> context.getEndpoint("segment:track?" + option + "=RAW(" + url + ")"))
+                .isInstanceOf(org.apache.camel.ResolveEndpointFailedException.class)
+                .rootCause().hasMessage(option + " " + problem);
+    }
+
+    @Test
+    void aBaseUrlWithAPasswordSetOnTheComponentIsRefusedWithoutRepeatingIt() {
+        context.getComponent("segment", SegmentComponent.class).getConfiguration()
+                .setTrackingUrl("https://admin:hunter2@proxy.example.com/v1");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint("segment:track"))
+                .rootCause().hasMessageStartingWith("trackingUrl must not hold user information")
+                .hasMessageNotContaining("hunter2");
+    }
+
     @Test
     void aTrailingSlashOnTheBaseUrlIsTolerated() {
         wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));

@@ -90,6 +90,10 @@ public final class SegmentTransport {
     }
 
     private void attempt(SegmentRequest request, int attempt, Instant start, CompletableFuture<SegmentResponse> result) {
+        if (result.isDone()) {
+            // abandoned while it waited: the worker pool is shared and outlives this transport, so nothing cancels it
+            return;
+        }
         try {
             SegmentResponse response = execute(request, attempt);
             Optional<Duration> retryIn = RetryPolicy.isRetryable(response.status())

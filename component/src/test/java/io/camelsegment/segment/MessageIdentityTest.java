@@ -29,6 +29,18 @@ class MessageIdentityTest extends SegmentTestSupport {
         wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"success\":true}")));
     }
 
+    /** Segment answers each status once, in turn, and the last one from then on. */
+    private static void answersInTurn(int... statuses) {
+        wireMock.resetAll();
+        String state = STARTED;
+        for (int i = 0; i < statuses.length; i++) {
+            String next = i == statuses.length - 1 ? state : "answer " + (i + 1);
+            wireMock.stubFor(any(anyUrl()).inScenario("answers").whenScenarioStateIs(state)
+                    .willReturn(aResponse().withStatus(statuses[i]).withBody("{\"success\":true}")).willSetStateTo(next));
+            state = next;
+        }
+    }
+
     private static List<Object> messageIdsOnTheWire() {
         return requests().stream().map(SegmentTestSupport::json).map(body -> body.get("messageId")).toList();
     }
@@ -112,13 +124,7 @@ class MessageIdentityTest extends SegmentTestSupport {
 
     @Test
     void aRedeliveryAfterA503RepeatsTheIdOfTheFailedSend() throws Exception {
-        wireMock.resetAll();
-        wireMock.stubFor(any(anyUrl()).inScenario("outage").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("still down"));
-        wireMock.stubFor(any(anyUrl()).inScenario("outage").whenScenarioStateIs("still down")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        wireMock.stubFor(any(anyUrl()).inScenario("outage").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(200).withBody("{\"success\":true}")));
+        answersInTurn(503, 503, 200);
         route(new RouteBuilder() {
             @Override
             public void configure() {
@@ -138,11 +144,7 @@ class MessageIdentityTest extends SegmentTestSupport {
 
     @Test
     void aSendAfterAFailedAndHandledOneIsANewSend() throws Exception {
-        wireMock.resetAll();
-        wireMock.stubFor(any(anyUrl()).inScenario("blip").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        wireMock.stubFor(any(anyUrl()).inScenario("blip").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(200).withBody("{\"success\":true}")));
+        answersInTurn(503, 200);
         route(new RouteBuilder() {
             @Override
             public void configure() {

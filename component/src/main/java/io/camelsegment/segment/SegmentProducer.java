@@ -86,7 +86,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
                 Duration.ofMillis(configuration.getRetryBudget()));
-        transport = new SegmentTransport(http.client(), executor, retryPolicy, mapper, Clock.systemUTC());
+        transport = new SegmentTransport(http.client(), executor, retryPolicy,
+                Duration.ofMillis(configuration.getResponseTimeout()), mapper, Clock.systemUTC());
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, LIBRARY_NAME, LIBRARY_VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
         trackingClient = new TrackingClient(transport);

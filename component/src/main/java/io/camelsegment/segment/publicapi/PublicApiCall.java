@@ -74,6 +74,15 @@ public record PublicApiCall(String method, String pathTemplate, List<QueryParame
                 .optional(PublicApiParameter.PAGE_SIZE).optional(PublicApiParameter.CURSOR);
     }
 
+    /**
+     * Whether sending the call twice has the effect of sending it once, so that it may be retried after any transient
+     * failure: only reads are. A DELETE is idempotent in HTTP's sense, but a deleteSource repeated after a lost answer
+     * gets 404 and reports a success as a failure; a POST of labels or a PATCH may apply twice.
+     */
+    public boolean idempotent() {
+        return "GET".equals(method);
+    }
+
     public boolean isPaginated() {
         return itemsKey != null;
     }

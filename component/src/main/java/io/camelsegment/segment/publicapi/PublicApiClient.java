@@ -98,12 +98,14 @@ public final class PublicApiClient {
 
     private SegmentHttpException failure(SegmentRequest request, SegmentResponse response, Map<String, Object> envelope) {
         List<SegmentError> errors = errors(envelope.get("errors"));
-        boolean retryable = RetryPolicy.isRetryable(response.status());
+        boolean outcomeUnknown = RetryPolicy.isOutcomeUnknown(request, response);
         String detail = errors.isEmpty() ? "no error details" : errors.stream().map(SegmentError::toString)
                 .reduce((a, b) -> a + "; " + b).orElse("");
         return new SegmentHttpException("Segment Public API answered " + response.status() + " to " + request.description()
-                                        + " after " + response.attempts() + " attempt(s): " + detail,
-                response.status(), errors, retryable, response.attempts(), null);
+                                        + " after " + response.attempts() + " attempt(s): " + detail
+                                        + (outcomeUnknown ? "; " + RetryPolicy.OUTCOME_UNKNOWN : ""),
+                response.status(), errors, RetryPolicy.isRetryable(request, response), response.attempts(), outcomeUnknown,
+                null);
     }
 
     private static List<SegmentError> errors(Object value) {

@@ -51,7 +51,8 @@ public final class PublicApiRequests {
         headers.put("Authorization", "Bearer " + token);
         headers.put("Accept", call.accept());
         return new SegmentRequest(call.method(), URI.create(baseUrl + path + query), headers,
-                input == null ? null : json(operation, input), call.describe(operation));
+                input == null ? null : json(operation, input), call.describe(operation), call.idempotent(),
+                secrets(call, token, options));
     }
 
     private String path(PublicApiCall call, Function<String, Object> options, List<String> problems) {
@@ -89,6 +90,19 @@ public final class PublicApiRequests {
         parameter.kind().problem(value).ifPresent(problem -> problems.add(
                 parameter.option() + " " + problem + (parameter.secret() ? "" : " but was '" + abbreviate(value) + "'")));
         return value;
+    }
+
+    /** The token and every secret parameter value, also as encoded in the path. */
+    private static List<String> secrets(PublicApiCall call, String token, Function<String, Object> options) {
+        List<String> secrets = new ArrayList<>(List.of(token));
+        for (PublicApiParameter parameter : call.pathParameters()) {
+            Object value = options.apply(parameter.option());
+            if (parameter.secret() && value != null) {
+                secrets.add(value.toString());
+                secrets.add(encodeSegment(value.toString()));
+            }
+        }
+        return secrets;
     }
 
     /** Encodes everything but unreserved letters, digits, '-' and '_': '.', '/' and '%' all become escapes. */

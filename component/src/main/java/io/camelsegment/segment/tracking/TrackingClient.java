@@ -34,14 +34,14 @@ public final class TrackingClient {
 
     public CompletableFuture<TrackingResult> send(String operation, List<TrackingRequest> requests, String baseUrl,
                                                   String writeKey) {
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        String authorization = "Basic " + credentials;
         CompletableFuture<TrackingResult> result
                 = CompletableFuture.completedFuture(new TrackingResult(List.of(), 0, 0, 0));
         for (TrackingRequest request : requests) {
             SegmentRequest http = new SegmentRequest("POST", URI.create(baseUrl + request.path()),
                     Map.of("Authorization", authorization), request.body(),
-                    operation + " (POST " + request.path() + ")");
+                    operation + " (POST " + request.path() + ")", true, List.of(writeKey, credentials));
             result = result.thenCompose(sofar -> transport.send(http)
                     .thenApply(response -> accepted(sofar, request, http, response)));
         }

@@ -90,7 +90,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
                 Duration.ofMillis(configuration.getResponseTimeout()), mapper, Clock.systemUTC());
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, LIBRARY_NAME, LIBRARY_VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
-        trackingClient = new TrackingClient(transport);
+        trackingClient = new TrackingClient(transport, mapper);
         publicApiClient = new PublicApiClient(new PublicApiRequests(mapper), transport, mapper);
     }
 

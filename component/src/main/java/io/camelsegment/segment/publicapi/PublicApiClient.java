@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,11 +68,18 @@ public final class PublicApiClient {
     }
 
     private PublicApiResult read(SegmentRequest request, PublicApiCall call, SegmentResponse response) {
-        Map<String, Object> envelope = parse(response);
+        Optional<Map<String, Object>> envelope = parse(response);
         if (!response.isSuccessful()) {
             throw failure(request, response, envelope);
         }
-        Map<String, Object> data = envelope.get("data") instanceof Map<?, ?> map ? copy(map) : new LinkedHashMap<>();
+        if (envelope.isEmpty()) {
+            throw new SegmentHttpException("Segment Public API answered " + response.status() + " to "
+                                           + request.description() + " after " + response.attempts()
+                                           + " attempt(s) with a body that is not Segment's JSON: "
+                                           + (response.body().length == 0 ? "(empty)" : request.excerpt(response.body())),
+                    response.status(), List.of(), false, response.attempts(), null);
+        }
+        Map<String, Object> data = envelope.get().get("data") instanceof Map<?, ?> map ? copy(map) : new LinkedHashMap<>();
         Map<?, ?> pagination = data.get("pagination") instanceof Map<?, ?> p ? p : Map.of();
         Object next = pagination.get("next");
         Long total = pagination.get("totalEntries") instanceof Number n ? n.longValue() : null;
@@ -96,11 +105,12 @@ public final class PublicApiClient {
         return data.get(key) instanceof List<?> list ? list : List.of();
     }
 
-    private SegmentHttpException failure(SegmentRequest request, SegmentResponse response, Map<String, Object> envelope) {
-        List<SegmentError> errors = errors(envelope.get("errors"));
+    private SegmentHttpException failure(SegmentRequest request, SegmentResponse response,
+                                         Optional<Map<String, Object>> envelope) {
+        List<SegmentError> errors = errors(envelope.map(e -> e.get("errors")).orElse(null));
         boolean outcomeUnknown = RetryPolicy.isOutcomeUnknown(request, response);
-        String detail = errors.isEmpty() ? "no error details" : errors.stream().map(SegmentError::toString)
-                .reduce((a, b) -> a + "; " + b).orElse("");
+        String detail = !errors.isEmpty() ? errors.stream().map(SegmentError::toString).collect(Collectors.joining("; "))
+                : envelope.isEmpty() && response.body().length > 0 ? request.excerpt(response.body()) : "no error details";
         return new SegmentHttpException("Segment Public API answered " + response.status() + " to " + request.description()
                                         + " after " + response.attempts() + " attempt(s): " + detail
                                         + (outcomeUnknown ? "; " + RetryPolicy.OUTCOME_UNKNOWN : ""),
@@ -123,14 +133,15 @@ public final class PublicApiClient {
         return errors;
     }
 
-    private Map<String, Object> parse(SegmentResponse response) {
+    /** The answer's JSON object, or empty when the body is not one (nothing, or a proxy's page). */
+    private Optional<Map<String, Object>> parse(SegmentResponse response) {
         if (response.body().length == 0) {
-            return Map.of();
+            return Optional.empty();
         }
         try {
-            return mapper.readValue(response.body(), OBJECT);
+            return Optional.ofNullable(mapper.readValue(response.body(), OBJECT));
         } catch (IOException notJson) {
-            return Map.of();
+            return Optional.empty();
         }
     }
 

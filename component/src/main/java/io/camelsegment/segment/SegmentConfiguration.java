@@ -91,6 +91,9 @@ public class SegmentConfiguration implements Cloneable {
     @UriParam(label = "publicapi", defaultValue = "false",
               description = "Whether paginated Public API calls follow every page and return all items in one body.")
     private boolean followPages;
+    @UriParam(label = "publicapi", defaultValue = "100",
+              description = "With followPages, the most pages one call reads; a call with more fails with SegmentPaginationException.")
+    private int maxPages = 100;
 
     @UriParam(label = "advanced", defaultValue = "3",
               description = "How many times a failed call is retried (429, 460, 408, 410, 5xx except 501/505/511, I/O errors); a Public API call that is not a read only when Segment did not process it (no connection, 429, 503 with Retry-After); 0 disables retries.")
@@ -354,6 +357,14 @@ public class SegmentConfiguration implements Cloneable {
 
     public void setFollowPages(boolean followPages) {
         this.followPages = followPages;
+    }
+
+    public int getMaxPages() {
+        return maxPages;
+    }
+
+    public void setMaxPages(int maxPages) {
+        this.maxPages = maxPages;
     }
 
     public int getMaxRetries() {

@@ -91,7 +91,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, LIBRARY_NAME, LIBRARY_VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
         trackingClient = new TrackingClient(transport, mapper);
-        publicApiClient = new PublicApiClient(new PublicApiRequests(mapper), transport, mapper);
+        publicApiClient = new PublicApiClient(new PublicApiRequests(mapper), transport, mapper,
+                configuration.getMaxPages());
     }
 
     @Override

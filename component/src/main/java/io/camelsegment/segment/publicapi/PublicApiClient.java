@@ -2,11 +2,13 @@ package io.camelsegment.segment.publicapi;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.SegmentError;
 import io.camelsegment.segment.SegmentHttpException;
+import io.camelsegment.segment.SegmentPaginationException;
 import io.camelsegment.segment.http.RetryPolicy;
 import io.camelsegment.segment.http.SegmentRequest;
 import io.camelsegment.segment.http.SegmentResponse;
@@ -34,11 +37,19 @@ public final class PublicApiClient {
     private final PublicApiRequests requests;
     private final SegmentTransport transport;
     private final ObjectMapper mapper;
+    private final int maxPages;
 
-    public PublicApiClient(PublicApiRequests requests, SegmentTransport transport, ObjectMapper mapper) {
+    /**
+     * @param maxPages the most pages one call may read when following them
+     */
+    public PublicApiClient(PublicApiRequests requests, SegmentTransport transport, ObjectMapper mapper, int maxPages) {
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be 1 or more but was " + maxPages);
+        }
         this.requests = requests;
         this.transport = transport;
         this.mapper = mapper;
+        this.maxPages = maxPages;
     }
 
     /**
@@ -52,18 +63,34 @@ public final class PublicApiClient {
         SegmentRequest first = requests.build(operation, call, baseUrl, token, body, options, null);
         Function<String, SegmentRequest> pageRequest
                 = cursor -> requests.build(operation, call, baseUrl, token, body, options, cursor);
-        return page(first, call, followPages && call.isPaginated(), pageRequest, null);
+        Set<String> cursors = new HashSet<>();
+        Object cursor = options.apply(PublicApiParameter.CURSOR.option());
+        if (cursor != null) {
+            cursors.add(cursor.toString());
+        }
+        return page(first, call, followPages && call.isPaginated(), pageRequest, null, cursors);
     }
 
+    /** @param cursors every cursor read so far: Segment giving one again would make the pages go round for ever */
     private CompletableFuture<PublicApiResult> page(SegmentRequest request, PublicApiCall call, boolean followPages,
                                                     Function<String, SegmentRequest> pageRequest,
-                                                    PublicApiResult previous) {
+                                                    PublicApiResult previous, Set<String> cursors) {
         return transport.send(request).thenCompose(response -> {
             PublicApiResult result = merge(previous, read(request, call, response), call);
-            if (!followPages || result.nextCursor() == null) {
+            String next = result.nextCursor();
+            if (!followPages || next == null) {
                 return CompletableFuture.completedFuture(result);
             }
-            return page(pageRequest.apply(result.nextCursor()), call, true, pageRequest, result);
+            if (!cursors.add(next)) {
+                throw new SegmentPaginationException(request.description(), result.pages(),
+                        "Segment gave the cursor '" + next + "' again, so following it would never end");
+            }
+            if (result.pages() >= maxPages) {
+                throw new SegmentPaginationException(request.description(), result.pages(),
+                        "more pages remain than maxPages (" + maxPages + ") allows; raise maxPages, or read the pages"
+                                                                                        + " one by one with the CamelSegmentCursor header");
+            }
+            return page(pageRequest.apply(next), call, true, pageRequest, result, cursors);
         });
     }
 

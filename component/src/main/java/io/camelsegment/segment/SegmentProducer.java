@@ -91,7 +91,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, LIBRARY_NAME, LIBRARY_VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
         trackingClient = new TrackingClient(transport, mapper);
-        publicApiClient = new PublicApiClient(new PublicApiRequests(mapper), transport, mapper,
+        publicApiClient = new PublicApiClient(new PublicApiRequests(mapper, Clock.systemUTC()), transport, mapper,
                 configuration.getMaxPages());
     }
 

@@ -3,7 +3,9 @@ package io.camelsegment.segment.publicapi;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,12 @@ import io.camelsegment.segment.http.SegmentRequest;
 public final class PublicApiRequests {
 
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public PublicApiRequests(ObjectMapper mapper) {
+    /** @param clock the time the call's {@link PublicApiCall#rule()} checks values against */
+    public PublicApiRequests(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /**
@@ -43,6 +48,9 @@ public final class PublicApiRequests {
         }
         String path = path(call, options, problems);
         String query = query(call, options, cursor, problems);
+        if (problems.isEmpty()) {
+            problems.addAll(call.rule().problems(given(call, options), clock.instant()));
+        }
         Map<String, Object> input = call.body().build(body, options, mapper, problems);
         if (!problems.isEmpty()) {
             throw new SegmentValidationException(operation, problems);
@@ -75,6 +83,20 @@ public final class PublicApiRequests {
             }
         }
         return query.toString();
+    }
+
+    /** The values given for the call's path and query parameters. */
+    private static Map<PublicApiParameter, String> given(PublicApiCall call, Function<String, Object> options) {
+        Map<PublicApiParameter, String> values = new EnumMap<>(PublicApiParameter.class);
+        List<PublicApiParameter> parameters = new ArrayList<>(call.pathParameters());
+        call.query().forEach(q -> parameters.add(q.parameter()));
+        for (PublicApiParameter parameter : parameters) {
+            Object value = options.apply(parameter.option());
+            if (value != null) {
+                values.put(parameter, value.toString());
+            }
+        }
+        return values;
     }
 
     private static String value(PublicApiParameter parameter, Function<String, Object> options, boolean required,

@@ -2,15 +2,13 @@ package io.camelsegment.segment;
 
 import java.net.ServerSocket;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.camelsegment.segment.RetryTest.FAST_RETRIES;
+import static io.camelsegment.segment.RetryTest.firstThenOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,16 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it; reads and Tracking API calls (deduplicated by messageId) are retried after any transient failure.
  */
 class UnsafeRetryTest extends SegmentTestSupport {
-
-    private static final String FAST_RETRIES = "maxRetries=3&retryInitialDelay=10&retryMaxDelay=20";
-
-    /** The first answer is {@code first}, every later one a success. */
-    private static void firstThenOk(ResponseDefinitionBuilder first) {
-        wireMock.stubFor(any(anyUrl()).inScenario("retry").whenScenarioStateIs(STARTED).willReturn(first)
-                .willSetStateTo("recovered"));
-        wireMock.stubFor(any(anyUrl()).inScenario("retry").whenScenarioStateIs("recovered")
-                .willReturn(aResponse().withStatus(200).withBody("{\"success\":true,\"data\":{\"status\":\"SUCCESS\"}}")));
-    }
 
     private Exchange deleteSource() {
         return send(publicApi("deleteSource", "sourceId=src-1&" + FAST_RETRIES), null);

@@ -58,6 +58,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "labels": getOrCreateConfiguration(target).setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxpages":
+        case "maxPages": getOrCreateConfiguration(target).setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -134,6 +136,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "labels": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxpages":
+        case "maxPages": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
@@ -211,6 +215,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "labels": return getOrCreateConfiguration(target).getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxpages":
+        case "maxPages": return getOrCreateConfiguration(target).getMaxPages();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "name": return getOrCreateConfiguration(target).getName();

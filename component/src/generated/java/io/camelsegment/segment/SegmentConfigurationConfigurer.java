@@ -46,6 +46,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "labels": target.setLabels(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxpages":
+        case "maxPages": target.setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -118,6 +120,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "labels": return java.lang.String.class;
+        case "maxpages":
+        case "maxPages": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
@@ -191,6 +195,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getHttpClientConfigurer();
         case "labels": return target.getLabels();
+        case "maxpages":
+        case "maxPages": return target.getMaxPages();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "name": return target.getName();

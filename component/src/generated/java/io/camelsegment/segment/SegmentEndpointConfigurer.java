@@ -48,6 +48,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "labels": target.getConfiguration().setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxpages":
+        case "maxPages": target.getConfiguration().setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -121,6 +123,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "labels": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxpages":
+        case "maxPages": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
@@ -195,6 +199,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "labels": return target.getConfiguration().getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxpages":
+        case "maxPages": return target.getConfiguration().getMaxPages();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "name": return target.getConfiguration().getName();

@@ -91,9 +91,12 @@ public class SegmentConfiguration implements Cloneable {
     @UriParam(label = "publicapi", defaultValue = "false",
               description = "Whether paginated Public API calls follow every page and return all items in one body.")
     private boolean followPages;
+    @UriParam(label = "publicapi", defaultValue = "100",
+              description = "With followPages, the most pages one call reads; a call with more fails with SegmentPaginationException.")
+    private int maxPages = 100;
 
     @UriParam(label = "advanced", defaultValue = "3",
-              description = "How many times a failed call is retried (429, 460, 408, 410, 5xx except 501/505/511, I/O errors); 0 disables retries.")
+              description = "How many times a failed call is retried (429, 460, 408, 410, 5xx except 501/505/511, I/O errors); a Public API call that is not a read only when Segment did not process it (no connection, 429, 503 with Retry-After); 0 disables retries.")
     private int maxRetries = 3;
     @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
               description = "The backoff before the first retry, in milliseconds; it doubles with each retry, with jitter.")
@@ -102,14 +105,14 @@ public class SegmentConfiguration implements Cloneable {
               description = "The longest backoff between two attempts, in milliseconds.")
     private long retryMaxDelay = 30000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "The total time, in milliseconds, within which retries may start; a wait Segment asks for (Retry-After) that would overrun it ends the call.")
+              description = "The longest time, in milliseconds, a call may take, retries included: no retry starts that would overrun it (nor a wait Segment asks for with Retry-After), and the attempt under way is aborted when it runs out.")
     private long retryBudget = 60000;
 
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
               description = "The HTTP connect timeout, in milliseconds.")
     private long connectTimeout = 10000;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "The HTTP response timeout, in milliseconds.")
+              description = "The deadline of each HTTP attempt, in milliseconds, from sending the request to the last byte of the answer; also the socket timeout.")
     private long responseTimeout = 30000;
     @UriParam(label = "proxy", description = "The HTTP proxy host.")
     private String proxyHost;
@@ -354,6 +357,14 @@ public class SegmentConfiguration implements Cloneable {
 
     public void setFollowPages(boolean followPages) {
         this.followPages = followPages;
+    }
+
+    public int getMaxPages() {
+        return maxPages;
+    }
+
+    public void setMaxPages(int maxPages) {
+        this.maxPages = maxPages;
     }
 
     public int getMaxRetries() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.camelsegment.segment.publicapi.DeliveryMetricsWindow;
 import io.camelsegment.segment.publicapi.PublicApiCall;
 import io.camelsegment.segment.tracking.MessageType;
 import io.camelsegment.segment.tracking.TrackingCall;
@@ -41,7 +42,8 @@ public enum SegmentOperation {
             PublicApiCall.get("/sources/{sourceId}/connected-warehouses").paginated("warehouses")),
     LIST_DELIVERY_METRICS_SUMMARY_FROM_DESTINATION("listDeliveryMetricsSummaryFromDestination",
             PublicApiCall.get("/destinations/{destinationId}/delivery-metrics").accept(PublicApiCall.BETA)
-                    .required(SOURCE_ID).optional(START_TIME).optional(END_TIME).optional(GRANULARITY)),
+                    .required(SOURCE_ID).optional(START_TIME).optional(END_TIME).optional(GRANULARITY)
+                    .checked(DeliveryMetricsWindow.RULE)),
     LIST_SCHEMA_SETTINGS_IN_SOURCE("listSchemaSettingsInSource", PublicApiCall.get("/sources/{sourceId}/settings")),
     REMOVE_WRITE_KEY_FROM_SOURCE("removeWriteKeyFromSource",
             PublicApiCall.delete("/sources/{sourceId}/writekey/{writeKey}").accept(PublicApiCall.ALPHA)),

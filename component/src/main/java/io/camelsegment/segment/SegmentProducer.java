@@ -80,11 +80,13 @@ public class SegmentProducer extends DefaultAsyncProducer {
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
                 Duration.ofMillis(configuration.getRetryBudget()));
-        transport = new SegmentTransport(http.client(), executor, retryPolicy, mapper, Clock.systemUTC());
+        transport = new SegmentTransport(http.client(), executor, retryPolicy,
+                Duration.ofMillis(configuration.getResponseTimeout()), mapper, Clock.systemUTC());
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, SegmentLibrary.NAME, SegmentLibrary.VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
-        trackingClient = new TrackingClient(transport);
-        publicApiClient = new PublicApiClient(new PublicApiRequests(mapper), transport, mapper);
+        trackingClient = new TrackingClient(transport, mapper);
+        publicApiClient = new PublicApiClient(new PublicApiRequests(mapper, Clock.systemUTC()), transport, mapper,
+                configuration.getMaxPages());
     }
 
     @Override

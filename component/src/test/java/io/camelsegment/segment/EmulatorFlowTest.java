@@ -448,7 +448,9 @@ class EmulatorFlowTest extends CamelTestSupport {
     void listDeliveryMetricsSummaryFromDestinationAsksForTheBetaVersion(SegmentEmulator emulator) {
         Exchange exchange = succeeded(send(publicApi("listDeliveryMetricsSummaryFromDestination",
                 "destinationId=" + DEMO_DESTINATION_ID + "&sourceId=" + DEMO_SOURCE_ID
-                                                                + "&startTime=2024-05-01T00:00:00Z&endTime=2024-05-01T04:00:00Z&granularity=HOUR"),
+                                                                + "&startTime=" + Instant.now().minus(Duration.ofHours(5))
+                                                                + "&endTime=" + Instant.now().minus(Duration.ofHours(1))
+                                                                + "&granularity=HOUR"),
                 null));
 
         Map<String, Object> summary = map(exchange.getMessage().getBody(Map.class).get("deliveryMetricsSummary"));

@@ -1,5 +1,6 @@
 package io.camelsegment.segment;
 
+import java.io.InputStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,8 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.apache.camel.AsyncProducer;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,6 +73,54 @@ class ExchangeCompletionTest extends SegmentTestSupport {
         } else {
             assertThat(sent.exchange().getException()).isInstanceOf(SegmentException.class);
         }
+        sent.producer().stop();
+    }
+
+    /** A configurer whose client throws {@code error} where {@code where} says: sending, or reading the answer. */
+    private static HttpClientConfigurer failingWith(Error error, String where) {
+        return builder -> {
+            if ("sending".equals(where)) {
+                builder.addExecInterceptorFirst("clash", (request, scope, chain) -> {
+                    throw error;
+                });
+            } else {
+                builder.addResponseInterceptorLast((response, entity, context) -> ((ClassicHttpResponse) response)
+                        .setEntity(new InputStreamEntity(new InputStream() {
+                            @Override
+                            public int read() {
+                                throw error;
+                            }
+                        }, ContentType.APPLICATION_JSON)));
+            }
+        };
+    }
+
+    @Test
+    void anErrorFromTheHttpClientEndsTheExchangeWithItAsCause() throws Exception {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        NoClassDefFoundError clash = new NoClassDefFoundError("org/apache/hc/core5/http/HttpEntity");
+        context.getRegistry().bind("clashing", failingWith(clash, "sending"));
+
+        Sent sent = send("userId=u&event=E&httpClientConfigurer=#clashing");
+
+        assertThat(sent.endedWithin(5)).isTrue();
+        assertThat(sent.calls()).hasValue(1);
+        assertThat(sent.exchange().getException()).isInstanceOf(SegmentHttpException.class).hasCause(clash)
+                .hasMessageStartingWith("Segment track (POST /track) failed after 1 attempt(s): java.lang.NoClassDefFoundError");
+        sent.producer().stop();
+    }
+
+    @Test
+    void anErrorWhileReadingTheAnswerEndsTheExchangeWithItAsCause() throws Exception {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"success\":true}")));
+        OutOfMemoryError outOfMemory = new OutOfMemoryError("Java heap space");
+        context.getRegistry().bind("exhausted", failingWith(outOfMemory, "reading"));
+
+        Sent sent = send("userId=u&event=E&httpClientConfigurer=#exhausted");
+
+        assertThat(sent.endedWithin(5)).isTrue();
+        assertThat(sent.calls()).hasValue(1);
+        assertThat(sent.exchange().getException()).isInstanceOf(SegmentHttpException.class).hasCause(outOfMemory);
         sent.producer().stop();
     }
 

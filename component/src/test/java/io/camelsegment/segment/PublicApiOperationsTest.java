@@ -1,5 +1,8 @@
 package io.camelsegment.segment;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -148,14 +151,18 @@ class PublicApiOperationsTest extends SegmentTestSupport {
         answer("{\"data\":{\"deliveryMetricsSummary\":{\"sourceId\":\"src-1\",\"destinationMetadataId\":\"meta-1\","
                + "\"metrics\":[{\"metricName\":\"successes\",\"total\":10,\"breakdown\":[]}]}}}");
 
+        // a window Segment serves: an HOUR window starts at most 7 days ago
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
+        Instant end = start.plus(Duration.ofDays(1));
+
         Exchange exchange = send(publicApi("listDeliveryMetricsSummaryFromDestination",
-                "destinationId=dst-1&sourceId=src-1&startTime=2024-05-01T00:00:00Z&endTime=2024-05-02T00:00:00Z&granularity=HOUR"),
-                null);
+                "destinationId=dst-1&sourceId=src-1&startTime=" + start + "&endTime=" + end + "&granularity=HOUR"), null);
 
         LoggedRequest request = onlyRequest();
         assertThat(request.getMethod().getName()).isEqualTo("GET");
-        assertThat(request.getUrl()).isEqualTo("/destinations/dst-1/delivery-metrics?sourceId=src-1"
-                                               + "&startTime=2024-05-01T00%3A00%3A00Z&endTime=2024-05-02T00%3A00%3A00Z&granularity=HOUR");
+        assertThat(request.getUrl()).isEqualTo("/destinations/dst-1/delivery-metrics?sourceId=src-1&startTime="
+                                               + start.toString().replace(":", "%3A") + "&endTime="
+                                               + end.toString().replace(":", "%3A") + "&granularity=HOUR");
         assertAuthenticated(request, "application/vnd.segment.v1beta+json");
         assertThat(exchange.getMessage().getBody(Map.class)).containsKey("deliveryMetricsSummary");
     }

@@ -56,4 +56,15 @@ class RetryPolicyTest {
         assertThat(new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1))
                 .nextDelay(1, Optional.empty(), Duration.ZERO)).isEmpty();
     }
+
+    @Test
+    void anAttemptMayTakeTheAttemptTimeoutWhileTheBudgetLasts() {
+        assertThat(policy.attemptDeadline(Duration.ofSeconds(3), Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theBudgetCutsTheLastAttemptShort() {
+        assertThat(policy.attemptDeadline(Duration.ofSeconds(3), Duration.ofSeconds(8))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.attemptDeadline(Duration.ofSeconds(3), Duration.ofSeconds(11))).isEqualTo(Duration.ZERO);
+    }
 }

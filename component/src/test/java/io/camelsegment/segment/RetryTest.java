@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Transient failures are retried with the very same request, so Segment deduplicates; others end the call at once. */
 class RetryTest extends SegmentTestSupport {
 
-    private static final String FAST_RETRIES = "maxRetries=3&retryInitialDelay=10&retryMaxDelay=20";
+    static final String FAST_RETRIES = "maxRetries=3&retryInitialDelay=10&retryMaxDelay=20";
 
     /** The first answer is {@code first}, every later one 200. */
-    private static void firstThenOk(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first) {
+    static void firstThenOk(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first) {
         wireMock.stubFor(any(anyUrl()).inScenario("retry").whenScenarioStateIs(STARTED).willReturn(first)
                 .willSetStateTo("recovered"));
         wireMock.stubFor(any(anyUrl()).inScenario("retry").whenScenarioStateIs("recovered")

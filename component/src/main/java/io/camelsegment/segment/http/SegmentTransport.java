@@ -1,6 +1,7 @@
 package io.camelsegment.segment.http;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +17,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.SegmentException;
 import io.camelsegment.segment.SegmentHttpException;
 import org.apache.hc.client5.http.classic.HttpClient;
-import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * The returned future always completes exactly once: with Segment's last answer, whatever its status, or exceptionally
- * with a {@link SegmentHttpException} when no answer arrived.
+ * with a {@link SegmentHttpException} when no answer arrived or anything else went wrong, an {@link Error} included (it
+ * is the exception's cause). Each attempt has a deadline, so a server that trickles its answer cannot hold a call.
  */
 public final class SegmentTransport {
 
@@ -46,16 +48,21 @@ public final class SegmentTransport {
     private final HttpClient client;
     private final ScheduledExecutorService executor;
     private final RetryPolicy policy;
+    private final Duration attemptTimeout;
     private final RetryHint hint;
     private final Clock clock;
     /** Requests whose future is not complete yet, so that stopping can end them instead of leaving them hanging. */
     private final Map<CompletableFuture<SegmentResponse>, SegmentRequest> pending = new ConcurrentHashMap<>();
 
-    public SegmentTransport(HttpClient client, ScheduledExecutorService executor, RetryPolicy policy, ObjectMapper mapper,
-                            Clock clock) {
+    /**
+     * @param attemptTimeout the longest one attempt may take, from sending the request to the last byte of the answer
+     */
+    public SegmentTransport(HttpClient client, ScheduledExecutorService executor, RetryPolicy policy,
+                            Duration attemptTimeout, ObjectMapper mapper, Clock clock) {
         this.client = client;
         this.executor = executor;
         this.policy = policy;
+        this.attemptTimeout = attemptTimeout;
         this.hint = new RetryHint(mapper);
         this.clock = clock;
     }
@@ -86,17 +93,21 @@ public final class SegmentTransport {
             result.completeExceptionally(new SegmentHttpException(
                     "Segment " + request.description() + " was not sent: the producer is stopping", 0, List.of(), true,
                     attempt - 1, e));
+        } catch (Throwable e) {
+            fail(request, attempt - 1, e, result);
         }
     }
 
+    /** Runs on a worker thread; whatever happens, {@code result} completes or the next attempt is scheduled. */
     private void attempt(SegmentRequest request, int attempt, Instant start, CompletableFuture<SegmentResponse> result) {
         if (result.isDone()) {
             // abandoned while it waited: the worker pool is shared and outlives this transport, so nothing cancels it
             return;
         }
         try {
-            SegmentResponse response = execute(request, attempt);
-            Optional<Duration> retryIn = RetryPolicy.isRetryable(response.status())
+            Duration deadline = policy.attemptDeadline(attemptTimeout, elapsedSince(start));
+            SegmentResponse response = execute(request, attempt, deadline);
+            Optional<Duration> retryIn = RetryPolicy.isRetryable(request, response)
                     ? policy.nextDelay(attempt, hint.of(response, clock.instant()), elapsedSince(start))
                     : Optional.empty();
             if (retryIn.isEmpty()) {
@@ -107,33 +118,79 @@ public final class SegmentTransport {
                     attempt, retryIn.get().toMillis());
             schedule(request, attempt + 1, start, retryIn.get(), result);
         } catch (IOException e) {
-            Optional<Duration> retryIn = policy.nextDelay(attempt, Optional.empty(), elapsedSince(start));
-            if (retryIn.isEmpty()) {
-                result.completeExceptionally(new SegmentHttpException(
-                        "Segment " + request.description() + " got no answer after " + attempt + " attempt(s): "
-                                                                      + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        0, List.of(), true, attempt, e));
-                return;
-            }
-            LOG.debug("Segment {} failed on attempt {} ({}); retrying in {} ms", request.description(), attempt,
-                    e.getClass().getSimpleName(), retryIn.get().toMillis());
-            schedule(request, attempt + 1, start, retryIn.get(), result);
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            noAnswer(request, attempt, start, e, result);
+        } catch (Throwable e) {
+            fail(request, attempt, e, result);
         }
     }
 
-    private SegmentResponse execute(SegmentRequest request, int attempt) throws IOException {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(request.uri());
-        request.headers().forEach(builder::addHeader);
+    private void noAnswer(SegmentRequest request, int attempt, Instant start, IOException e,
+                          CompletableFuture<SegmentResponse> result) {
+        boolean retryable = RetryPolicy.isRetryable(request, e);
+        Optional<Duration> retryIn = retryable
+                ? policy.nextDelay(attempt, Optional.empty(), elapsedSince(start)) : Optional.empty();
+        if (retryIn.isEmpty()) {
+            result.completeExceptionally(new SegmentHttpException(
+                    "Segment " + request.description() + " got no answer after " + attempt + " attempt(s): "
+                                                                  + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                                                  + (retryable ? "" : "; " + RetryPolicy.OUTCOME_UNKNOWN),
+                    0, List.of(), retryable, attempt, !retryable, e));
+            return;
+        }
+        LOG.debug("Segment {} failed on attempt {} ({}); retrying in {} ms", request.description(), attempt,
+                e.getClass().getSimpleName(), retryIn.get().toMillis());
+        schedule(request, attempt + 1, start, retryIn.get(), result);
+    }
+
+    /**
+     * Anything but an I/O failure (an Error such as NoClassDefFoundError from a clashing HttpClient, OutOfMemoryError,
+     * a bug) ends the call at once: the executor would swallow it, and the exchange would wait forever.
+     */
+    private static void fail(SegmentRequest request, int attempts, Throwable e, CompletableFuture<SegmentResponse> result) {
+        if (e instanceof SegmentException) {
+            result.completeExceptionally(e);
+            return;
+        }
+        if (e instanceof Error) {
+            LOG.error("Segment {} failed: {}", request.description(), e.toString(), e);
+        }
+        result.completeExceptionally(new SegmentHttpException("Segment " + request.description() + " failed after "
+                                                              + attempts + " attempt(s): " + e,
+                0, List.of(), false, attempts, e));
+    }
+
+    /**
+     * Sends one attempt and reads the whole answer within {@code deadline}: the socket timeout alone would let a server
+     * that trickles a byte at a time keep the call alive for ever, so the request is aborted when the deadline passes.
+     */
+    private SegmentResponse execute(SegmentRequest request, int attempt, Duration deadline) throws IOException {
+        HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), request.uri());
+        request.headers().forEach(httpRequest::addHeader);
         if (attempt > 1) {
-            builder.addHeader(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
+            httpRequest.addHeader(RETRY_COUNT_HEADER, Integer.toString(attempt - 1));
         }
         if (request.body() != null) {
-            builder.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
+            httpRequest.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
         }
-        ClassicHttpRequest httpRequest = builder.build();
-        return client.execute(httpRequest, response -> read(response, attempt));
+        // the JDK's delay scheduler, not our workers: they may all be blocked in reads that the deadline must cut
+        CompletableFuture<Void> timer = new CompletableFuture<Void>().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        timer.whenComplete((inTime, late) -> {
+            if (late != null) {
+                httpRequest.cancel();
+            }
+        });
+        try {
+            return client.execute(httpRequest, response -> read(response, attempt));
+        } catch (IOException | RuntimeException e) {
+            if (timer.isCompletedExceptionally()) {
+                IOException late = new SocketTimeoutException("no complete answer within " + deadline.toMillis() + " ms");
+                late.initCause(e);
+                throw late;
+            }
+            throw e;
+        } finally {
+            timer.complete(null);
+        }
     }
 
     private static SegmentResponse read(ClassicHttpResponse response, int attempt) throws IOException {

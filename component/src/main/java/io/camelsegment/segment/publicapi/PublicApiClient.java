@@ -2,17 +2,22 @@ package io.camelsegment.segment.publicapi;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.SegmentError;
 import io.camelsegment.segment.SegmentHttpException;
+import io.camelsegment.segment.SegmentPaginationException;
 import io.camelsegment.segment.http.RetryPolicy;
 import io.camelsegment.segment.http.SegmentRequest;
 import io.camelsegment.segment.http.SegmentResponse;
@@ -32,11 +37,19 @@ public final class PublicApiClient {
     private final PublicApiRequests requests;
     private final SegmentTransport transport;
     private final ObjectMapper mapper;
+    private final int maxPages;
 
-    public PublicApiClient(PublicApiRequests requests, SegmentTransport transport, ObjectMapper mapper) {
+    /**
+     * @param maxPages the most pages one call may read when following them
+     */
+    public PublicApiClient(PublicApiRequests requests, SegmentTransport transport, ObjectMapper mapper, int maxPages) {
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be 1 or more but was " + maxPages);
+        }
         this.requests = requests;
         this.transport = transport;
         this.mapper = mapper;
+        this.maxPages = maxPages;
     }
 
     /**
@@ -50,27 +63,50 @@ public final class PublicApiClient {
         SegmentRequest first = requests.build(operation, call, baseUrl, token, body, options, null);
         Function<String, SegmentRequest> pageRequest
                 = cursor -> requests.build(operation, call, baseUrl, token, body, options, cursor);
-        return page(first, call, followPages && call.isPaginated(), pageRequest, null);
+        Set<String> cursors = new HashSet<>();
+        Object cursor = options.apply(PublicApiParameter.CURSOR.option());
+        if (cursor != null) {
+            cursors.add(cursor.toString());
+        }
+        return page(first, call, followPages && call.isPaginated(), pageRequest, null, cursors);
     }
 
+    /** @param cursors every cursor read so far: Segment giving one again would make the pages go round for ever */
     private CompletableFuture<PublicApiResult> page(SegmentRequest request, PublicApiCall call, boolean followPages,
                                                     Function<String, SegmentRequest> pageRequest,
-                                                    PublicApiResult previous) {
+                                                    PublicApiResult previous, Set<String> cursors) {
         return transport.send(request).thenCompose(response -> {
             PublicApiResult result = merge(previous, read(request, call, response), call);
-            if (!followPages || result.nextCursor() == null) {
+            String next = result.nextCursor();
+            if (!followPages || next == null) {
                 return CompletableFuture.completedFuture(result);
             }
-            return page(pageRequest.apply(result.nextCursor()), call, true, pageRequest, result);
+            if (!cursors.add(next)) {
+                throw new SegmentPaginationException(request.description(), result.pages(),
+                        "Segment gave the cursor '" + next + "' again, so following it would never end");
+            }
+            if (result.pages() >= maxPages) {
+                throw new SegmentPaginationException(request.description(), result.pages(),
+                        "more pages remain than maxPages (" + maxPages + ") allows; raise maxPages, or read the pages"
+                                                                                        + " one by one with the CamelSegmentCursor header");
+            }
+            return page(pageRequest.apply(next), call, true, pageRequest, result, cursors);
         });
     }
 
     private PublicApiResult read(SegmentRequest request, PublicApiCall call, SegmentResponse response) {
-        Map<String, Object> envelope = parse(response);
+        Optional<Map<String, Object>> envelope = parse(response);
         if (!response.isSuccessful()) {
             throw failure(request, response, envelope);
         }
-        Map<String, Object> data = envelope.get("data") instanceof Map<?, ?> map ? copy(map) : new LinkedHashMap<>();
+        if (envelope.isEmpty()) {
+            throw new SegmentHttpException("Segment Public API answered " + response.status() + " to "
+                                           + request.description() + " after " + response.attempts()
+                                           + " attempt(s) with a body that is not Segment's JSON: "
+                                           + (response.body().length == 0 ? "(empty)" : request.excerpt(response.body())),
+                    response.status(), List.of(), false, response.attempts(), null);
+        }
+        Map<String, Object> data = envelope.get().get("data") instanceof Map<?, ?> map ? copy(map) : new LinkedHashMap<>();
         Map<?, ?> pagination = data.get("pagination") instanceof Map<?, ?> p ? p : Map.of();
         Object next = pagination.get("next");
         Long total = pagination.get("totalEntries") instanceof Number n ? n.longValue() : null;
@@ -96,14 +132,17 @@ public final class PublicApiClient {
         return data.get(key) instanceof List<?> list ? list : List.of();
     }
 
-    private SegmentHttpException failure(SegmentRequest request, SegmentResponse response, Map<String, Object> envelope) {
-        List<SegmentError> errors = errors(envelope.get("errors"));
-        boolean retryable = RetryPolicy.isRetryable(response.status());
-        String detail = errors.isEmpty() ? "no error details" : errors.stream().map(SegmentError::toString)
-                .reduce((a, b) -> a + "; " + b).orElse("");
+    private SegmentHttpException failure(SegmentRequest request, SegmentResponse response,
+                                         Optional<Map<String, Object>> envelope) {
+        List<SegmentError> errors = errors(envelope.map(e -> e.get("errors")).orElse(null));
+        boolean outcomeUnknown = RetryPolicy.isOutcomeUnknown(request, response);
+        String detail = !errors.isEmpty() ? errors.stream().map(SegmentError::toString).collect(Collectors.joining("; "))
+                : envelope.isEmpty() && response.body().length > 0 ? request.excerpt(response.body()) : "no error details";
         return new SegmentHttpException("Segment Public API answered " + response.status() + " to " + request.description()
-                                        + " after " + response.attempts() + " attempt(s): " + detail,
-                response.status(), errors, retryable, response.attempts(), null);
+                                        + " after " + response.attempts() + " attempt(s): " + detail
+                                        + (outcomeUnknown ? "; " + RetryPolicy.OUTCOME_UNKNOWN : ""),
+                response.status(), errors, RetryPolicy.isRetryable(request, response), response.attempts(), outcomeUnknown,
+                null);
     }
 
     private static List<SegmentError> errors(Object value) {
@@ -121,14 +160,15 @@ public final class PublicApiClient {
         return errors;
     }
 
-    private Map<String, Object> parse(SegmentResponse response) {
+    /** The answer's JSON object, or empty when the body is not one (nothing, or a proxy's page). */
+    private Optional<Map<String, Object>> parse(SegmentResponse response) {
         if (response.body().length == 0) {
-            return Map.of();
+            return Optional.empty();
         }
         try {
-            return mapper.readValue(response.body(), OBJECT);
+            return Optional.ofNullable(mapper.readValue(response.body(), OBJECT));
         } catch (IOException notJson) {
-            return Map.of();
+            return Optional.empty();
         }
     }
 

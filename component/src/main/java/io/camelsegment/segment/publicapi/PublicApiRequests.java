@@ -3,7 +3,9 @@ package io.camelsegment.segment.publicapi;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,12 @@ import io.camelsegment.segment.http.SegmentRequest;
 public final class PublicApiRequests {
 
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public PublicApiRequests(ObjectMapper mapper) {
+    /** @param clock the time the call's {@link PublicApiCall#rule()} checks values against */
+    public PublicApiRequests(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /**
@@ -43,6 +48,9 @@ public final class PublicApiRequests {
         }
         String path = path(call, options, problems);
         String query = query(call, options, cursor, problems);
+        if (problems.isEmpty()) {
+            problems.addAll(call.rule().problems(given(call, options), clock.instant()));
+        }
         Map<String, Object> input = call.body().build(body, options, mapper, problems);
         if (!problems.isEmpty()) {
             throw new SegmentValidationException(operation, problems);
@@ -51,7 +59,8 @@ public final class PublicApiRequests {
         headers.put("Authorization", "Bearer " + token);
         headers.put("Accept", call.accept());
         return new SegmentRequest(call.method(), URI.create(baseUrl + path + query), headers,
-                input == null ? null : json(operation, input), call.describe(operation));
+                input == null ? null : json(operation, input), call.describe(operation), call.idempotent(),
+                secrets(call, token, options));
     }
 
     private String path(PublicApiCall call, Function<String, Object> options, List<String> problems) {
@@ -76,6 +85,20 @@ public final class PublicApiRequests {
         return query.toString();
     }
 
+    /** The values given for the call's path and query parameters. */
+    private static Map<PublicApiParameter, String> given(PublicApiCall call, Function<String, Object> options) {
+        Map<PublicApiParameter, String> values = new EnumMap<>(PublicApiParameter.class);
+        List<PublicApiParameter> parameters = new ArrayList<>(call.pathParameters());
+        call.query().forEach(q -> parameters.add(q.parameter()));
+        for (PublicApiParameter parameter : parameters) {
+            Object value = options.apply(parameter.option());
+            if (value != null) {
+                values.put(parameter, value.toString());
+            }
+        }
+        return values;
+    }
+
     private static String value(PublicApiParameter parameter, Function<String, Object> options, boolean required,
                                 List<String> problems) {
         Object raw = options.apply(parameter.option());
@@ -89,6 +112,19 @@ public final class PublicApiRequests {
         parameter.kind().problem(value).ifPresent(problem -> problems.add(
                 parameter.option() + " " + problem + (parameter.secret() ? "" : " but was '" + abbreviate(value) + "'")));
         return value;
+    }
+
+    /** The token and every secret parameter value, also as encoded in the path. */
+    private static List<String> secrets(PublicApiCall call, String token, Function<String, Object> options) {
+        List<String> secrets = new ArrayList<>(List.of(token));
+        for (PublicApiParameter parameter : call.pathParameters()) {
+            Object value = options.apply(parameter.option());
+            if (parameter.secret() && value != null) {
+                secrets.add(value.toString());
+                secrets.add(encodeSegment(value.toString()));
+            }
+        }
+        return secrets;
     }
 
     /** Encodes everything but unreserved letters, digits, '-' and '_': '.', '/' and '%' all become escapes. */

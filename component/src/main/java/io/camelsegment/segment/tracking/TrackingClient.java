@@ -1,13 +1,17 @@
 package io.camelsegment.segment.tracking;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.SegmentHttpException;
 import io.camelsegment.segment.http.RetryPolicy;
 import io.camelsegment.segment.http.SegmentRequest;
@@ -24,45 +28,65 @@ import io.camelsegment.segment.http.SegmentTransport;
  */
 public final class TrackingClient {
 
-    private static final int MAX_ERROR_BODY = 300;
-
     private final SegmentTransport transport;
+    private final ObjectMapper mapper;
 
-    public TrackingClient(SegmentTransport transport) {
+    public TrackingClient(SegmentTransport transport, ObjectMapper mapper) {
         this.transport = transport;
+        this.mapper = mapper;
     }
 
     public CompletableFuture<TrackingResult> send(String operation, List<TrackingRequest> requests, String baseUrl,
                                                   String writeKey) {
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        String authorization = "Basic " + credentials;
         CompletableFuture<TrackingResult> result
                 = CompletableFuture.completedFuture(new TrackingResult(List.of(), 0, 0, 0));
         for (TrackingRequest request : requests) {
             SegmentRequest http = new SegmentRequest("POST", URI.create(baseUrl + request.path()),
                     Map.of("Authorization", authorization), request.body(),
-                    operation + " (POST " + request.path() + ")");
+                    operation + " (POST " + request.path() + ")", true, List.of(writeKey, credentials));
             result = result.thenCompose(sofar -> transport.send(http)
                     .thenApply(response -> accepted(sofar, request, http, response)));
         }
         return result;
     }
 
-    private static TrackingResult accepted(TrackingResult sofar, TrackingRequest request, SegmentRequest http,
-                                           SegmentResponse response) {
-        if (!response.isSuccessful()) {
-            String body = new String(response.body(), StandardCharsets.UTF_8);
+    private TrackingResult accepted(TrackingResult sofar, TrackingRequest request, SegmentRequest http,
+                                    SegmentResponse response) {
+        Optional<String> refusal = refusal(response);
+        if (refusal.isPresent()) {
             String delivered = sofar.messageIds().isEmpty() ? ""
                     : "; " + sofar.messageIds().size() + " message(s) of earlier requests were delivered";
             throw new SegmentHttpException("Segment Tracking API answered " + response.status() + " to " + http.description()
-                                           + " after " + response.attempts() + " attempt(s): "
-                                           + (body.length() > MAX_ERROR_BODY ? body.substring(0, MAX_ERROR_BODY) + "..." : body)
-                                           + delivered,
-                    response.status(), List.of(), RetryPolicy.isRetryable(response.status()),
+                                           + " after " + response.attempts() + " attempt(s)" + refusal.get() + ": "
+                                           + http.excerpt(response.body()) + delivered,
+                    response.status(), List.of(), RetryPolicy.isRetryable(http, response),
                     sofar.attempts() + response.attempts(), null);
         }
         List<String> ids = new ArrayList<>(sofar.messageIds());
         ids.addAll(request.messageIds());
         return new TrackingResult(ids, response.status(), sofar.attempts() + response.attempts(), sofar.requests() + 1);
+    }
+
+    /**
+     * Why an answer is no acceptance, or empty when it is one. Segment accepts with 2xx {@code {"success":true}}; a 2xx
+     * saying {@code "success":false}, or whose body is not JSON at all (a proxy's or captive portal's page), means the
+     * events never reached Segment. An empty body is taken as an acceptance: it carries no sign of anything else.
+     */
+    private Optional<String> refusal(SegmentResponse response) {
+        if (!response.isSuccessful()) {
+            return Optional.of("");
+        }
+        if (response.body().length == 0) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode success = mapper.readTree(response.body()).path("success");
+            return success.isBoolean() && !success.booleanValue()
+                    ? Optional.of(" without accepting the events") : Optional.empty();
+        } catch (IOException notJson) {
+            return Optional.of(" with a body that is not Segment's JSON");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.camelsegment.emulator;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -26,13 +27,23 @@ final class EmulatorApi {
         return switch (request.method() + " " + what) {
             case "GET events" -> events(query);
             case "GET requests" -> requests(query);
-            case "POST reset" -> {
-                reset.run();
-                yield Response.json(200, Map.of("status", "reset", "epoch", recording.epoch()));
-            }
+            case "POST reset" -> reset(request);
             default -> Response.json(404, Map.of("message", "No emulator endpoint " + request.method() + " "
                     + request.rawPath() + "; try GET /emulator/events, GET /emulator/requests, POST /emulator/reset"));
         };
+    }
+
+    /**
+     * Resets only on a JSON request: a browser sends {@code application/json} across origins only after a CORS
+     * preflight, which the emulator never grants, so no other web page the user has open can reset it.
+     */
+    private Response reset(Request request) {
+        String contentType = request.header("Content-Type");
+        if (contentType == null || !contentType.trim().toLowerCase(Locale.ROOT).startsWith(Response.JSON)) {
+            return Response.json(415, Map.of("message", "POST /emulator/reset needs Content-Type: application/json"));
+        }
+        reset.run();
+        return Response.json(200, Map.of("status", "reset", "epoch", recording.epoch()));
     }
 
     /**

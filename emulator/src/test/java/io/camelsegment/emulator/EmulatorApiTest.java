@@ -49,7 +49,7 @@ class EmulatorApiTest extends EmulatorTestSupport {
     void epochChangesOnReset() {
         long before = get("/emulator/events").get("epoch").asLong();
 
-        client.raw("POST", emulator.apiUrl() + "/emulator/reset", "");
+        client.post(emulator.apiUrl() + "/emulator/reset", "{}");
 
         assertThat(get("/emulator/events").get("epoch").asLong()).isGreaterThan(before);
     }

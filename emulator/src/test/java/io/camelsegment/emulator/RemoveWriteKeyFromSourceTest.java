@@ -36,6 +36,16 @@ class RemoveWriteKeyFromSourceTest extends EmulatorTestSupport {
     }
 
     @Test
+    void plainJsonAcceptIsServedInTheAlphaMediaType() {
+        HttpResponse<String> response = client.api("DELETE", "/sources/" + DEMO_SOURCE_ID + "/writekey/" + DEMO_SECOND_WRITE_KEY,
+                null, "Accept", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(ALPHA);
+        assertThat(emulator.source(DEMO_SOURCE_ID).orElseThrow().writeKeys()).containsExactly(DEMO_WRITE_KEY);
+    }
+
+    @Test
     void unknownWriteKeyIsAnswered404WithoutEchoingIt() {
         HttpResponse<String> response = client.api("DELETE", "/sources/" + DEMO_SOURCE_ID + "/writekey/notAKey123",
                 null, "Accept", ALPHA);

@@ -29,6 +29,7 @@ class StandaloneMainTest {
             assertThat(emulator.port()).isEqualTo(port);
             String output = printed.toString(StandardCharsets.UTF_8);
             assertThat(output).contains("http://127.0.0.1:" + port + "/v1", "http://127.0.0.1:" + port + "/");
+            assertThat(output).contains("API token    : " + emulator.token());
             EmulatorClient client = new EmulatorClient(emulator);
             assertThat(client.raw("GET", "http://127.0.0.1:" + port + "/", null).body()).contains("id=\"type-filter\"");
             assertThat(client.post("http://127.0.0.1:" + port + "/v1/track", "{\"userId\":\"u\",\"event\":\"E\"}",

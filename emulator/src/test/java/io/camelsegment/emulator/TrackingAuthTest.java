@@ -49,14 +49,14 @@ class TrackingAuthTest extends EmulatorTestSupport {
     }
 
     @Test
-    void missingWriteKeyIsAnswered401AndRecordedAsRejected(SegmentEmulator emulator) {
+    void missingWriteKeyIsAnswered400LikeSegmentAndRecordedAsRejected(SegmentEmulator emulator) {
         HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track", "{\"userId\":\"u1\",\"event\":\"A\"}");
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(EmulatorClient.json(response).get("success").asBoolean()).isFalse();
         assertThat(emulator.events()).isEmpty();
         assertThat(emulator.trackingRequests()).singleElement()
-                .satisfies(request -> assertThat(request.status()).isEqualTo(401));
+                .satisfies(request -> assertThat(request.status()).isEqualTo(400));
     }
 
     @Test
@@ -64,7 +64,16 @@ class TrackingAuthTest extends EmulatorTestSupport {
         HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track",
                 "{\"userId\":\"u1\",\"event\":\"A\"}", "Authorization", EmulatorClient.basic(""));
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void emptyWriteKeyInTheBodyIsAnswered400(SegmentEmulator emulator) {
+        HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track",
+                "{\"writeKey\":\"\",\"userId\":\"u1\",\"event\":\"A\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(emulator.events()).isEmpty();
     }
 
     @Test

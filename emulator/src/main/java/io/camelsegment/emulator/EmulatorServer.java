@@ -102,10 +102,15 @@ final class EmulatorServer implements HttpHandler {
             }
         } catch (IOException e) {
             // The client went away mid-request; nothing left to answer.
-            LOG.debug("I/O error while serving {}", exchange.getRequestURI(), e);
+            LOG.debug("I/O error while serving {}", loggedPath(exchange), e);
         } catch (RuntimeException e) {
-            LOG.warn("Emulator failed to serve {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            LOG.warn("Emulator failed to serve {} {}", exchange.getRequestMethod(), loggedPath(exchange), e);
         }
+    }
+
+    /** The path without its query, and with any write key in it masked. */
+    private static String loggedPath(HttpExchange exchange) {
+        return SecretPaths.mask(exchange.getRequestURI().getRawPath());
     }
 
     private void handleApi(HttpExchange exchange, Request request) throws IOException {

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param sequence   position in arrival order, starting at 1 after every reset
  * @param method     the HTTP method
- * @param rawPath    the path exactly as sent, still percent-encoded
+ * @param rawPath    the path as sent, still percent-encoded, except that a write key in it is masked to its last
+ *                   four characters
  * @param query      the raw query, or an empty string
  * @param headers    every header except Authorization (the token is never recorded)
  * @param body       the body as text
@@ -31,7 +32,7 @@ public record PublicApiRequest(
         @JsonSerialize(using = ToStringSerializer.class) Instant receivedAt) {
 
     static PublicApiRequest of(Request request, int status, String fault) {
-        return new PublicApiRequest(0, request.method(), request.rawPath(), request.rawQuery(),
+        return new PublicApiRequest(0, request.method(), SecretPaths.mask(request.rawPath()), request.rawQuery(),
                 request.headersWithout("Authorization"), request.bodyText(), status, fault, request.receivedAt());
     }
 

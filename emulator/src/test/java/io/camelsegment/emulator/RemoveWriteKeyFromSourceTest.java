@@ -59,4 +59,20 @@ class RemoveWriteKeyFromSourceTest extends EmulatorTestSupport {
         assertThat(client.api("DELETE", "/sources/nope/writekey/" + DEMO_WRITE_KEY, null, "Accept", ALPHA).statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void theWriteKeyInThePathIsRecordedMasked() {
+        client.api("DELETE", "/sources/" + DEMO_SOURCE_ID + "/writekey/" + DEMO_SECOND_WRITE_KEY, null, "Accept", ALPHA);
+
+        assertThat(emulator.publicApiRequests()).singleElement().satisfies(request -> {
+            assertThat(request.rawPath()).isEqualTo("/sources/" + DEMO_SOURCE_ID + "/writekey/****0002");
+            assertThat(request.toString()).doesNotContain(DEMO_SECOND_WRITE_KEY);
+        });
+    }
+
+    @Test
+    void aPercentEncodedWriteKeyInThePathIsMaskedToItsDecodedLastFour() {
+        assertThat(SecretPaths.mask("/sources/s1/writekey/abc%2Fdefg%21")).isEqualTo("/sources/s1/writekey/****efg!");
+        assertThat(SecretPaths.mask("/sources/s1/settings")).isEqualTo("/sources/s1/settings");
+    }
 }

@@ -88,4 +88,28 @@ class TrackingAuthTest extends EmulatorTestSupport {
         assertThat(emulator.events().get(0).json()).doesNotContainKey("writeKey");
         assertThat(emulator.events().get(0).toString()).doesNotContain(key);
     }
+
+    @Test
+    void aBodyWriteKeyHoldingAQuoteOrABackslashIsMaskedToo(SegmentEmulator emulator) {
+        // The key is: sec"ret\Key9876
+        client.post(emulator.trackingUrl() + "/track", "{\"writeKey\":\"sec\\\"ret\\\\Key9876\",\"userId\":\"u1\",\"event\":\"A\"}");
+
+        assertThat(emulator.trackingRequests().get(0).body()).doesNotContain("ret").contains("****9876");
+    }
+
+    @Test
+    void aBodyWriteKeyEscapedAnotherWayIsMaskedToo(SegmentEmulator emulator) {
+        // The key is: secretKey"9876, its quote written as a Unicode escape, which Jackson never writes.
+        client.post(emulator.trackingUrl() + "/track", "{\"writeKey\":\"secretKey\\u00229876\",\"userId\":\"u1\",\"event\":\"A\"}");
+
+        assertThat(emulator.trackingRequests().get(0).body()).doesNotContain("secretKey").contains("****9876");
+    }
+
+    @Test
+    void aBodyWriteKeyOtherThanTheBasicOneIsMaskedToo(SegmentEmulator emulator) {
+        client.post(emulator.trackingUrl() + "/track", "{\"writeKey\":\"bodySecretKey1111\",\"userId\":\"u1\",\"event\":\"A\"}",
+                "Authorization", EmulatorClient.basic("basicSecretKey2222"));
+
+        assertThat(emulator.trackingRequests().get(0).body()).doesNotContain("bodySecretKey").contains("****1111");
+    }
 }

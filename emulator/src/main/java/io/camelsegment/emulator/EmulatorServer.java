@@ -142,7 +142,7 @@ final class EmulatorServer implements HttpHandler {
         if (tracking) {
             recording.record(TrackingRequest.of(request, status, fault));
         } else {
-            recording.record(PublicApiRequest.of(request, status, fault));
+            recording.record(PublicApiRequest.of(request, publicApi.operationOf(request), status, fault));
         }
     }
 

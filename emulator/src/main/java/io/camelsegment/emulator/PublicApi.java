@@ -55,6 +55,19 @@ final class PublicApi {
         }
     }
 
+    /** Segment's operationId for the endpoint the request is addressed to, whatever became of it; null for none. */
+    String operationOf(Request request) {
+        try {
+            List<String> segments = request.pathSegments();
+            return routes.stream()
+                    .filter(route -> route.method().equals(request.method()) && route.match(segments).isPresent())
+                    .map(ApiRoute::operationId)
+                    .findFirst().orElse(null);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
     private Response call(ApiRoute route, ApiCall call) {
         String accept = call.request().header("Accept");
         String mediaType = route.version().negotiate(accept).orElseThrow(() -> ApiError.notFound(

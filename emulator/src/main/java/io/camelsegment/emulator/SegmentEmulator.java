@@ -56,8 +56,10 @@ public final class SegmentEmulator implements AutoCloseable {
     public static final String DEMO_SERVER_DESTINATION_ID = "dstDemoWebhooks0000002";
     /** The demo Postgres warehouse, connected to {@link #DEMO_SOURCE_ID} and {@link #DEMO_SERVER_SOURCE_ID}. */
     public static final String DEMO_WAREHOUSE_ID = "whDemoPostgres00000001";
+    /** How many events (and requests of each API) an emulator keeps unless {@link Builder#maxRecorded(int)} says otherwise. */
+    public static final int DEFAULT_MAX_RECORDED = 10_000;
 
-    private final Recording recording = new Recording();
+    private final Recording recording;
     private final Workspace workspace;
     private final Faults faults;
     private final RateLimitWindow rateLimit;
@@ -66,6 +68,7 @@ public final class SegmentEmulator implements AutoCloseable {
     private final String token;
 
     private SegmentEmulator(Builder builder) {
+        this.recording = new Recording(builder.maxRecorded);
         this.workspace = new Workspace(builder.seeded);
         this.faults = new Faults(builder.faultSeed);
         this.host = builder.host;
@@ -115,7 +118,7 @@ public final class SegmentEmulator implements AutoCloseable {
         return apiUrl() + "/";
     }
 
-    /** Every event received, accepted or dropped, in arrival order. */
+    /** Every event received and still kept (see {@link Builder#maxRecorded(int)}), accepted or dropped, in arrival order. */
     public List<TrackedEvent> events() {
         return recording.events(event -> true);
     }
@@ -128,6 +131,11 @@ public final class SegmentEmulator implements AutoCloseable {
     /** The events Segment would answer 200 to and then drop; see {@link TrackedEvent#dropReason()}. */
     public List<TrackedEvent> droppedEvents() {
         return recording.events(TrackedEvent::dropped);
+    }
+
+    /** How many of the oldest events were let go since the start or the last reset, to stay within the cap. */
+    public long evictedEvents() {
+        return recording.evictedEvents();
     }
 
     /** Every Tracking API request, including rejected and faulted ones, with the status answered. */
@@ -202,6 +210,7 @@ public final class SegmentEmulator implements AutoCloseable {
         private String token;
         private int rateLimitPerMinute = RateLimitWindow.DEFAULT_POINTS_PER_MINUTE;
         private Clock clock = Clock.systemUTC();
+        private int maxRecorded = DEFAULT_MAX_RECORDED;
         private boolean seeded = true;
         private long faultSeed = 42;
 
@@ -247,6 +256,18 @@ public final class SegmentEmulator implements AutoCloseable {
         /** The clock for rate-limit windows and the delivery-metrics time limits; the system's UTC clock by default. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How many events, and how many requests of each API, to keep ({@value #DEFAULT_MAX_RECORDED} by default); past
+         * that the oldest are let go and counted in {@link #evictedEvents()}. 0 keeps everything.
+         */
+        public Builder maxRecorded(int items) {
+            if (items < 0) {
+                throw new IllegalArgumentException("Cannot keep a negative number of items: " + items);
+            }
+            this.maxRecorded = items;
             return this;
         }
 

@@ -51,6 +51,17 @@ class StandaloneMainTest {
     }
 
     @Test
+    void rateLimitOptionLimitsThePublicApi() {
+        try (SegmentEmulator emulator = Main.launch(new String[] {"--port", "0", "--rate-limit", "1"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            EmulatorClient client = new EmulatorClient(emulator);
+
+            assertThat(client.api("GET", "/destinations/x", null).statusCode()).isEqualTo(404);
+            assertThat(client.api("GET", "/destinations/x", null).statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
     void helpPrintsUsageAndStartsNothing() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -446,10 +447,11 @@ class EmulatorFlowTest extends CamelTestSupport {
 
     @Test
     void listDeliveryMetricsSummaryFromDestinationAsksForTheBetaVersion(SegmentEmulator emulator) {
+        // Segment refuses HOUR windows starting more than 7 days ago, so the window is a recent one.
+        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Exchange exchange = succeeded(send(publicApi("listDeliveryMetricsSummaryFromDestination",
                 "destinationId=" + DEMO_DESTINATION_ID + "&sourceId=" + DEMO_SOURCE_ID
-                                                                + "&startTime=" + Instant.now().minus(Duration.ofHours(5))
-                                                                + "&endTime=" + Instant.now().minus(Duration.ofHours(1))
+                                                                + "&startTime=" + end.minus(4, ChronoUnit.HOURS) + "&endTime=" + end
                                                                 + "&granularity=HOUR"),
                 null));
 

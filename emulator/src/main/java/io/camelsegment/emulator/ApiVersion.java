@@ -7,10 +7,11 @@ import java.util.Optional;
 /**
  * How mature a Public API endpoint is, and so which {@code Accept} media types reach it.
  * <p>
- * Segment routes a request without a version to the most mature version of an endpoint. The emulator is
- * stricter on purpose: a beta-only or alpha-only endpoint answers 404 unless the request asks for that
- * version, so a client that forgets the version header is caught in tests rather than in production
- * when Segment promotes or retires the endpoint.
+ * Every endpoint serves plain {@code application/json}, as Segment's SDKs document, answering in its own
+ * versioned media type (the one its schema is declared under). Segment routes a request without any Accept
+ * to the most mature version of an endpoint; the emulator is stricter on purpose: a beta-only or alpha-only
+ * endpoint answers 404 to no Accept or to the stable media type, so a client that asks for the wrong version
+ * is caught in tests rather than in production when Segment promotes or retires the endpoint.
  */
 enum ApiVersion {
 
@@ -27,8 +28,8 @@ enum ApiVersion {
 
     /**
      * The media type to answer with when the Accept header reaches this version: the first of the
-     * endpoint's media types the client listed, or {@code application/json} for a stable endpoint asked
-     * for nothing in particular.
+     * endpoint's media types the client listed; for plain {@code application/json}, the endpoint's own
+     * media type (stable endpoints answer {@code application/json} itself, also to no Accept at all).
      */
     Optional<String> negotiate(String accept) {
         String asked = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
@@ -37,10 +38,13 @@ enum ApiVersion {
                 return Optional.of(mediaType);
             }
         }
-        return this == STABLE ? Optional.of(Response.JSON) : Optional.empty();
+        if (this == STABLE) {
+            return Optional.of(Response.JSON);
+        }
+        return asked.contains(Response.JSON) ? Optional.of(mediaTypes.get(0)) : Optional.empty();
     }
 
     String requirement() {
-        return "Accept: " + mediaTypes.get(0);
+        return "Accept: " + mediaTypes.get(0) + " or " + Response.JSON;
     }
 }

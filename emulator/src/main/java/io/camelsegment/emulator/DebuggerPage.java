@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class DebuggerPage {
 
+    private static final String FAVICON = "/favicon.ico";
+
     private final String html;
 
     DebuggerPage() {
@@ -25,13 +27,20 @@ final class DebuggerPage {
         }
     }
 
+    /**
+     * The page's paths, and the icon every browser asks for: answered here, it is neither recorded nor counted
+     * as a Public API call.
+     */
     static boolean serves(String path) {
-        return "/".equals(path) || "/debugger".equals(path) || "/debugger/".equals(path);
+        return "/".equals(path) || "/debugger".equals(path) || "/debugger/".equals(path) || FAVICON.equals(path);
     }
 
     Response handle(Request request) {
         if (!"GET".equals(request.method()) && !"HEAD".equals(request.method())) {
             return Response.json(405, Map.of("message", "The Debugger page only answers GET")).withHeader("Allow", "GET");
+        }
+        if (FAVICON.equals(request.rawPath())) {
+            return new Response(204, Map.of("Cache-Control", "max-age=86400"), new byte[0]);
         }
         return Response.html(html);
     }

@@ -1,21 +1,21 @@
 package io.camelsegment.emulator;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The Public API's Destinations operations the component uses. */
 final class DestinationsApi {
 
-    private static final Set<String> GRANULARITIES = Set.of("DAY", "HOUR", "MINUTE");
-
     private final Workspace workspace;
+    private final Clock clock;
 
-    DestinationsApi(Workspace workspace) {
+    DestinationsApi(Workspace workspace, Clock clock) {
         this.workspace = workspace;
+        this.clock = clock;
     }
 
     List<ApiRoute> routes() {
@@ -32,8 +32,8 @@ final class DestinationsApi {
 
     /**
      * Checks the query as Segment documents it (sourceId required; granularity DAY, HOUR or MINUTE;
-     * ISO-8601 times, start before end) and answers the destination's seeded metrics. Segment's limits on
-     * how far back and how wide the window may be are not enforced: tests would otherwise depend on the clock.
+     * ISO-8601 times, start before end, within Segment's window limits for the granularity) and answers the
+     * destination's seeded metrics.
      */
     private Object listDeliveryMetricsSummaryFromDestination(ApiCall call) {
         Destination destination = existingDestination(call);
@@ -41,15 +41,13 @@ final class DestinationsApi {
         if (sourceId == null || sourceId.isBlank()) {
             throw ApiError.validation("sourceId is required");
         }
-        String granularity = call.query().getOrDefault("granularity", "MINUTE");
-        if (!GRANULARITIES.contains(granularity)) {
-            throw ApiError.validation("granularity must be DAY, HOUR or MINUTE, got '" + granularity + "'");
-        }
+        MetricsWindow window = MetricsWindow.of(call.query().get("granularity"));
         OffsetDateTime start = time(call, "startTime");
         OffsetDateTime end = time(call, "endTime");
         if (start != null && end != null && start.isAfter(end)) {
             throw ApiError.validation("startTime must not be after endTime");
         }
+        window.check(start, end, clock.instant());
         if (!destination.sourceId().equals(sourceId)) {
             throw ApiError.validation("Source " + sourceId + " is not connected to destination " + destination.id());
         }

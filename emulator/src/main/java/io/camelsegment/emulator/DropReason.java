@@ -24,6 +24,8 @@ public enum DropReason {
     TOO_MANY_ITEMS("too_many_items"),
     /** A {@code timestamp} that is not an ISO-8601 date-time. */
     INVALID_TIMESTAMP("invalid_timestamp"),
+    /** A {@code messageId} of 100 characters or more: Segment wants it shorter (the code is the emulator's own word). */
+    MESSAGE_ID_TOO_LONG("message_id_too_long"),
     /** A {@code messageId} already accepted: Segment deduplicates on it. */
     DUPLICATE_MESSAGE_ID("duplicate_message_id");
 

@@ -26,14 +26,9 @@ final class EmulatorServer implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
 
-    static {
-        // The JDK server sends an answer's headers and body as two packets; with Nagle's algorithm on, the body
-        // waits for the client's delayed ACK and every request takes ~40 ms. The JDK reads this property once,
-        // when its first server starts, so it is set here unless the application chose otherwise.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+    /** Two emulators starting at once must not restore the property under each other. */
+    private static final Object NODELAY_LOCK = new Object();
 
     private final TrackingApi trackingApi;
     private final PublicApi publicApi;
@@ -55,12 +50,33 @@ final class EmulatorServer implements HttpHandler {
     }
 
     void start(InetSocketAddress address) throws IOException {
-        server = HttpServer.create(address, 0);
+        server = createWithNoDelay(address);
         // A cached pool: a scripted delay holds its thread, and must not hold up other clients' requests.
         executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", this);
         server.start();
+    }
+
+    /**
+     * The JDK server sends an answer's headers and body as two packets; with Nagle's algorithm on, the body
+     * waits for the client's delayed ACK and every request takes ~40 ms. The JDK offers no per-server switch:
+     * it reads {@code sun.net.httpserver.nodelay} once, when the first server of the JVM is created. So the
+     * property is set only around that creation and then removed again, leaving the user's JVM properties as
+     * they were; an application that set it itself keeps its own value.
+     */
+    private static HttpServer createWithNoDelay(InetSocketAddress address) throws IOException {
+        synchronized (NODELAY_LOCK) {
+            if (System.getProperty(NODELAY) != null) {
+                return HttpServer.create(address, 0);
+            }
+            System.setProperty(NODELAY, "true");
+            try {
+                return HttpServer.create(address, 0);
+            } finally {
+                System.clearProperty(NODELAY);
+            }
+        }
     }
 
     int port() {
@@ -86,10 +102,15 @@ final class EmulatorServer implements HttpHandler {
             }
         } catch (IOException e) {
             // The client went away mid-request; nothing left to answer.
-            LOG.debug("I/O error while serving {}", exchange.getRequestURI(), e);
+            LOG.debug("I/O error while serving {}", loggedPath(exchange), e);
         } catch (RuntimeException e) {
-            LOG.warn("Emulator failed to serve {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            LOG.warn("Emulator failed to serve {} {}", exchange.getRequestMethod(), loggedPath(exchange), e);
         }
+    }
+
+    /** The path without its query, and with any write key in it masked. */
+    private static String loggedPath(HttpExchange exchange) {
+        return SecretPaths.mask(exchange.getRequestURI().getRawPath());
     }
 
     private void handleApi(HttpExchange exchange, Request request) throws IOException {
@@ -121,7 +142,7 @@ final class EmulatorServer implements HttpHandler {
         if (tracking) {
             recording.record(TrackingRequest.of(request, status, fault));
         } else {
-            recording.record(PublicApiRequest.of(request, status, fault));
+            recording.record(PublicApiRequest.of(request, publicApi.operationOf(request), status, fault));
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.Set;
 final class EventValidation {
 
     static final Set<String> TYPES = Set.of("identify", "track", "page", "screen", "group", "alias");
+    /** Segment's HTTP API documents messageIds as "less than 100 characters". */
+    static final int MAX_MESSAGE_ID_LENGTH = 99;
 
     private EventValidation() {
     }
@@ -42,6 +44,10 @@ final class EventValidation {
         }
         if (message.hasNonNull("timestamp") && !isIso8601(message.get("timestamp"))) {
             return Optional.of(DropReason.INVALID_TIMESTAMP);
+        }
+        String messageId = text(message, "messageId");
+        if (messageId != null && messageId.codePointCount(0, messageId.length()) > MAX_MESSAGE_ID_LENGTH) {
+            return Optional.of(DropReason.MESSAGE_ID_TOO_LONG);
         }
         return Optional.empty();
     }

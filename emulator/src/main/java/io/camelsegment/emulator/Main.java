@@ -13,7 +13,8 @@ public final class Main {
             "Usage: java -jar camel-segment-emulator-standalone.jar [options]",
             "  --port <n>      port to listen on (default 8089; 0 picks a free one)",
             "  --host <addr>   address to listen on (default 127.0.0.1; 0.0.0.0 for all)",
-            "  --token <t>     accept only this Public API token (default: any non-blank token)",
+            "  --token <t>     the Public API token to accept (default: a random one, printed at start)",
+            "  --rate-limit <n> Public API requests a minute before 429s (default 600; 0 = no limit)",
             "  --no-seed       start with an empty workspace instead of the demo one",
             "  --help          print this help");
 
@@ -50,9 +51,10 @@ public final class Main {
         SegmentEmulator.Builder builder = SegmentEmulator.builder().port(8089);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--port" -> builder.port(parsePort(value(args, ++i, "--port")));
+                case "--port" -> builder.port(parseNumber(value(args, ++i, "--port"), "--port"));
                 case "--host" -> builder.host(value(args, ++i, "--host"));
                 case "--token" -> builder.expectedToken(value(args, ++i, "--token"));
+                case "--rate-limit" -> builder.rateLimitPerMinute(parseNumber(value(args, ++i, "--rate-limit"), "--rate-limit"));
                 case "--no-seed" -> builder.seeded(false);
                 case "--help", "-h" -> {
                     out.println(USAGE);
@@ -66,6 +68,8 @@ public final class Main {
         out.println("  Tracking API : " + emulator.trackingUrl());
         out.println("  Public API   : " + emulator.apiUrl());
         out.println("  Debugger     : " + emulator.debuggerUrl());
+        // Printed whole: it is this run's own made-up token (or the one given), needed to call the Public API.
+        out.println("  API token    : " + emulator.token());
         out.println("  Demo source  : " + SegmentEmulator.DEMO_SOURCE_ID + " (write key " + SegmentEmulator.DEMO_WRITE_KEY + ")");
         out.println("Stop with Ctrl+C.");
         return emulator;
@@ -78,11 +82,11 @@ public final class Main {
         return args[index];
     }
 
-    private static int parsePort(String value) {
+    private static int parseNumber(String value, String option) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port needs a number, got " + value);
+            throw new IllegalArgumentException(option + " needs a number, got " + value);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.camelsegment.emulator;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +19,11 @@ final class PublicApi {
     private final RateLimitWindow rateLimit;
     private final List<ApiRoute> routes = new ArrayList<>();
 
-    PublicApi(Workspace workspace, String expectedToken, RateLimitWindow rateLimit) {
+    PublicApi(Workspace workspace, String expectedToken, RateLimitWindow rateLimit, Clock clock) {
         this.expectedToken = expectedToken;
         this.rateLimit = rateLimit;
         routes.addAll(new SourcesApi(workspace).routes());
-        routes.addAll(new DestinationsApi(workspace).routes());
+        routes.addAll(new DestinationsApi(workspace, clock).routes());
         routes.addAll(new ApiCallsApi(workspace).routes());
     }
 
@@ -32,8 +33,15 @@ final class PublicApi {
         } catch (ApiError unauthorized) {
             return unauthorized.toResponse();
         }
-        Map<String, String> rateHeaders = rateLimit.consume();
+        Optional<Map<String, String>> allowed = rateLimit.consume();
+        if (allowed.isEmpty()) {
+            return tooManyRequests(rateLimit.millisUntilReset()).withHeaders(rateLimit.refusalHeaders());
+        }
+        Map<String, String> rateHeaders = allowed.get();
         try {
+            if (request.tooLarge()) {
+                throw new ApiError(413, "PayloadTooLarge", "The body exceeds " + (Request.MAX_BODY_BYTES / 1024) + " KB");
+            }
             List<String> segments = segments(request);
             for (ApiRoute route : routes) {
                 Optional<Map<String, String>> parameters = route.match(segments);
@@ -44,6 +52,19 @@ final class PublicApi {
             throw ApiError.notFound("No Public API endpoint " + request.method() + " " + request.rawPath());
         } catch (ApiError error) {
             return error.toResponse().withHeaders(rateHeaders);
+        }
+    }
+
+    /** Segment's operationId for the endpoint the request is addressed to, whatever became of it; null for none. */
+    String operationOf(Request request) {
+        try {
+            List<String> segments = request.pathSegments();
+            return routes.stream()
+                    .filter(route -> route.method().equals(request.method()) && route.match(segments).isPresent())
+                    .map(ApiRoute::operationId)
+                    .findFirst().orElse(null);
+        } catch (IllegalArgumentException malformed) {
+            return null;
         }
     }
 
@@ -61,7 +82,7 @@ final class PublicApi {
                 || authorization.substring(7).isBlank()) {
             throw ApiError.unauthorized("Missing token: send Authorization: Bearer <Public API token>");
         }
-        if (expectedToken != null && !expectedToken.equals(authorization.substring(7).trim())) {
+        if (!expectedToken.equals(authorization.substring(7).trim())) {
             throw ApiError.unauthorized("The token is not valid for this workspace");
         }
     }
@@ -77,16 +98,21 @@ final class PublicApi {
     /** A scripted fault's status, answered the way the Public API answers it. */
     Response fault(Fault fault) {
         if (fault.status() == 429) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("msBeforeNext", fault.retryAfterSeconds() * 1000);
-            data.put("remainingPoints", 0);
-            data.put("consumedPoints", rateLimit.consumed());
-            return Response.json(429, ApiError.envelope("RequestError", "Too many requests", data))
+            return tooManyRequests(fault.retryAfterSeconds() * 1000)
                     .withHeader("Retry-After", Long.toString(fault.retryAfterSeconds()));
         }
         Response response = Response.json(fault.status(), ApiError.envelope(fault.errorType(), fault.reason(), null));
         return fault.retryAfterSeconds() > 0
                 ? response.withHeader("Retry-After", Long.toString(fault.retryAfterSeconds()))
                 : response;
+    }
+
+    /** Segment's 429 body, with the points really consumed in the current window. */
+    private Response tooManyRequests(long msBeforeNext) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("msBeforeNext", msBeforeNext);
+        data.put("remainingPoints", 0);
+        data.put("consumedPoints", rateLimit.consumed());
+        return Response.json(429, ApiError.envelope("RequestError", "Too many requests", data));
     }
 }

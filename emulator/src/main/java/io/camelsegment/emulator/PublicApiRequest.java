@@ -11,7 +11,10 @@ import java.util.Map;
  *
  * @param sequence   position in arrival order, starting at 1 after every reset
  * @param method     the HTTP method
- * @param rawPath    the path exactly as sent, still percent-encoded
+ * @param operation  Segment's operationId of the endpoint it was addressed to (e.g. {@code updateSource}), or null
+ *                   when it matched none
+ * @param rawPath    the path as sent, still percent-encoded, except that a write key in it is masked to its last
+ *                   four characters
  * @param query      the raw query, or an empty string
  * @param headers    every header except Authorization (the token is never recorded)
  * @param body       the body as text
@@ -22,6 +25,7 @@ import java.util.Map;
 public record PublicApiRequest(
         long sequence,
         String method,
+        String operation,
         String rawPath,
         String query,
         Map<String, String> headers,
@@ -30,13 +34,13 @@ public record PublicApiRequest(
         String fault,
         @JsonSerialize(using = ToStringSerializer.class) Instant receivedAt) {
 
-    static PublicApiRequest of(Request request, int status, String fault) {
-        return new PublicApiRequest(0, request.method(), request.rawPath(), request.rawQuery(),
+    static PublicApiRequest of(Request request, String operation, int status, String fault) {
+        return new PublicApiRequest(0, request.method(), operation, SecretPaths.mask(request.rawPath()), request.rawQuery(),
                 request.headersWithout("Authorization"), request.bodyText(), status, fault, request.receivedAt());
     }
 
     PublicApiRequest withSequence(long newSequence) {
-        return new PublicApiRequest(newSequence, method, rawPath, query, headers, body, status, fault, receivedAt);
+        return new PublicApiRequest(newSequence, method, operation, rawPath, query, headers, body, status, fault, receivedAt);
     }
 
     /** A header as sent (case-insensitive name), or null. */

@@ -1,6 +1,5 @@
 package io.camelsegment.emulator;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,48 +7,73 @@ import java.util.function.Predicate;
 
 /**
  * Everything the emulator received, in arrival order: Tracking API events, raw Tracking API requests
- * and Public API requests. Also remembers accepted messageIds, because Segment deduplicates on them.
+ * and Public API requests, each capped (see {@link RecordLog}). Also remembers accepted messageIds,
+ * because Segment deduplicates on them.
  */
 final class Recording {
 
-    private final List<TrackedEvent> events = new ArrayList<>();
-    private final List<TrackingRequest> trackingRequests = new ArrayList<>();
-    private final List<PublicApiRequest> publicApiRequests = new ArrayList<>();
+    private final RecordLog<TrackedEvent> events;
+    private final RecordLog<TrackingRequest> trackingRequests;
+    private final RecordLog<PublicApiRequest> publicApiRequests;
     private final Set<String> acceptedMessageIds = new HashSet<>();
     /** Changes on every clear, so a poller holding sequence numbers knows they no longer mean anything. */
     private long epoch = 1;
+
+    /** @param capacity how many items each list keeps; 0 keeps everything */
+    Recording(int capacity) {
+        events = new RecordLog<>(capacity, TrackedEvent::sequence);
+        trackingRequests = new RecordLog<>(capacity, TrackingRequest::sequence);
+        publicApiRequests = new RecordLog<>(capacity, PublicApiRequest::sequence);
+    }
 
     /**
      * Records an event; an event that would be accepted but repeats an accepted messageId is recorded as
      * dropped instead. Check and record happen under one lock so two concurrent copies cannot both pass.
      */
     synchronized TrackedEvent record(TrackedEvent event) {
-        TrackedEvent recorded = event.withSequence(events.size() + 1L);
-        if (recorded.accepted() && recorded.messageId() != null && !acceptedMessageIds.add(recorded.messageId())) {
-            recorded = recorded.droppedAs(DropReason.DUPLICATE_MESSAGE_ID);
-        }
-        events.add(recorded);
-        return recorded;
+        return events.add(sequence -> {
+            TrackedEvent recorded = event.withSequence(sequence);
+            if (recorded.accepted() && recorded.messageId() != null && !acceptedMessageIds.add(recorded.messageId())) {
+                return recorded.droppedAs(DropReason.DUPLICATE_MESSAGE_ID);
+            }
+            return recorded;
+        });
     }
 
     synchronized void record(TrackingRequest request) {
-        trackingRequests.add(request.withSequence(trackingRequests.size() + 1L));
+        trackingRequests.add(request::withSequence);
     }
 
     synchronized void record(PublicApiRequest request) {
-        publicApiRequests.add(request.withSequence(publicApiRequests.size() + 1L));
+        publicApiRequests.add(request::withSequence);
     }
 
     synchronized List<TrackedEvent> events(Predicate<TrackedEvent> filter) {
-        return events.stream().filter(filter).toList();
+        return events.matching(filter);
+    }
+
+    synchronized RecordLog.Page<TrackedEvent> events(Predicate<TrackedEvent> filter, long after, long before, int limit) {
+        return events.page(filter, after, before, limit);
+    }
+
+    synchronized long evictedEvents() {
+        return events.evicted();
     }
 
     synchronized List<TrackingRequest> trackingRequests() {
-        return List.copyOf(trackingRequests);
+        return trackingRequests.matching(request -> true);
+    }
+
+    synchronized RecordLog.Page<TrackingRequest> trackingRequests(long after, long before, int limit) {
+        return trackingRequests.page(request -> true, after, before, limit);
     }
 
     synchronized List<PublicApiRequest> publicApiRequests() {
-        return List.copyOf(publicApiRequests);
+        return publicApiRequests.matching(request -> true);
+    }
+
+    synchronized RecordLog.Page<PublicApiRequest> publicApiRequests(long after, long before, int limit) {
+        return publicApiRequests.page(request -> true, after, before, limit);
     }
 
     synchronized long epoch() {

@@ -29,6 +29,12 @@ import java.util.zip.GZIPInputStream;
  */
 final class Request {
 
+    /**
+     * The most the emulator reads of a body, before and after gzip decoding: ten times Segment's largest
+     * limit (500 KB for a batch), so whatever Segment would refuse for its size is still seen whole.
+     */
+    static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+
     private final String method;
     private final String rawPath;
     private final String rawQuery;
@@ -52,18 +58,16 @@ final class Request {
     static Request read(HttpExchange exchange) throws IOException {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(canonicalHeaderName(name), String.join(", ", values)));
-        byte[] raw;
+        byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            raw = in.readAllBytes();
+            body = readAtMost(in);
         }
-        byte[] body = raw;
         boolean undecodable = false;
         // Segment's own libraries gzip their batches; accept the same so such clients can be tested here.
-        if ("gzip".equalsIgnoreCase(headers.getOrDefault("Content-Encoding", "").trim()) && raw.length > 0) {
-            try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length * 4);
-                gunzip.transferTo(out);
-                body = out.toByteArray();
+        if ("gzip".equalsIgnoreCase(headers.getOrDefault("Content-Encoding", "").trim()) && body.length > 0
+                && body.length <= MAX_BODY_BYTES) {
+            try (InputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                body = readAtMost(gunzip);
             } catch (IOException e) {
                 undecodable = true;
             }
@@ -71,6 +75,14 @@ final class Request {
         return new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), Collections.unmodifiableMap(headers), body, undecodable,
                 Instant.now());
+    }
+
+    /**
+     * Reads the stream up to one byte past the cap, so an endless upload or a gzip bomb costs at most the cap
+     * in memory (in-process, that memory is the user's test JVM) and still shows that it was too large.
+     */
+    private static byte[] readAtMost(InputStream in) throws IOException {
+        return in.readNBytes(MAX_BODY_BYTES + 1);
     }
 
     /** The JDK server lower-cases header names; records show them the way clients write them. */
@@ -121,6 +133,11 @@ final class Request {
 
     String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the body (or what it inflates to) went past {@link #MAX_BODY_BYTES}; only that much was kept. */
+    boolean tooLarge() {
+        return body.length > MAX_BODY_BYTES;
     }
 
     boolean undecodableBody() {

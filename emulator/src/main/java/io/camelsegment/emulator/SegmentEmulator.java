@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,7 +27,10 @@ import java.util.Optional;
  */
 public final class SegmentEmulator implements AutoCloseable {
 
-    /** A token to use in examples; any non-blank token is accepted unless the builder sets an expected one. */
+    /**
+     * A fixed token for {@link Builder#expectedToken(String)} where a constant is handy; accepted only when given there.
+     * Without one, each emulator makes up its own: see {@link #token()}.
+     */
     public static final String DEMO_TOKEN = "sgp_emulator_demo_token";
     /** The demo workspace. */
     public static final String DEMO_WORKSPACE_ID = "wsDemoEmulator00000001";
@@ -50,20 +56,26 @@ public final class SegmentEmulator implements AutoCloseable {
     public static final String DEMO_SERVER_DESTINATION_ID = "dstDemoWebhooks0000002";
     /** The demo Postgres warehouse, connected to {@link #DEMO_SOURCE_ID} and {@link #DEMO_SERVER_SOURCE_ID}. */
     public static final String DEMO_WAREHOUSE_ID = "whDemoPostgres00000001";
+    /** How many events (and requests of each API) an emulator keeps unless {@link Builder#maxRecorded(int)} says otherwise. */
+    public static final int DEFAULT_MAX_RECORDED = 10_000;
 
-    private final Recording recording = new Recording();
+    private final Recording recording;
     private final Workspace workspace;
     private final Faults faults;
-    private final RateLimitWindow rateLimit = new RateLimitWindow(Clock.systemUTC());
+    private final RateLimitWindow rateLimit;
     private final EmulatorServer server;
     private final String host;
+    private final String token;
 
     private SegmentEmulator(Builder builder) {
+        this.recording = new Recording(builder.maxRecorded);
         this.workspace = new Workspace(builder.seeded);
         this.faults = new Faults(builder.faultSeed);
         this.host = builder.host;
+        this.token = builder.token != null ? builder.token : generatedToken();
+        this.rateLimit = new RateLimitWindow(builder.clock, builder.rateLimitPerMinute);
         this.server = new EmulatorServer(new TrackingApi(recording),
-                new PublicApi(workspace, builder.expectedToken, rateLimit),
+                new PublicApi(workspace, token, rateLimit, builder.clock),
                 new EmulatorApi(recording, this::reset), new DebuggerPage(), faults, recording);
     }
 
@@ -79,6 +91,11 @@ public final class SegmentEmulator implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The only Public API token it accepts: the one the builder was given, or one made up at start. */
+    public String token() {
+        return token;
     }
 
     /** The port it listens on. */
@@ -101,7 +118,7 @@ public final class SegmentEmulator implements AutoCloseable {
         return apiUrl() + "/";
     }
 
-    /** Every event received, accepted or dropped, in arrival order. */
+    /** Every event received and still kept (see {@link Builder#maxRecorded(int)}), accepted or dropped, in arrival order. */
     public List<TrackedEvent> events() {
         return recording.events(event -> true);
     }
@@ -114,6 +131,11 @@ public final class SegmentEmulator implements AutoCloseable {
     /** The events Segment would answer 200 to and then drop; see {@link TrackedEvent#dropReason()}. */
     public List<TrackedEvent> droppedEvents() {
         return recording.events(TrackedEvent::dropped);
+    }
+
+    /** How many of the oldest events were let go since the start or the last reset, to stay within the cap. */
+    public long evictedEvents() {
+        return recording.evictedEvents();
     }
 
     /** Every Tracking API request, including rejected and faulted ones, with the status answered. */
@@ -154,6 +176,13 @@ public final class SegmentEmulator implements AutoCloseable {
         server.stop();
     }
 
+    /** Random, so a test cannot pass with a token it did not get from this emulator. */
+    private static String generatedToken() {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        return "sgp_emulator_" + HexFormat.of().formatHex(random);
+    }
+
     /** A wildcard bind address is not somewhere to send requests; the loopback is. */
     private String urlHost() {
         if ("0.0.0.0".equals(host) || "::".equals(host)) {
@@ -173,12 +202,15 @@ public final class SegmentEmulator implements AutoCloseable {
         }
     }
 
-    /** Options for an emulator: port, bind host, expected token, demo data, fault seed. */
+    /** Options for an emulator: port, bind host, token, rate limit, clock, demo data, fault seed. */
     public static final class Builder {
 
         private int port;
         private String host = "127.0.0.1";
-        private String expectedToken;
+        private String token;
+        private int rateLimitPerMinute = RateLimitWindow.DEFAULT_POINTS_PER_MINUTE;
+        private Clock clock = Clock.systemUTC();
+        private int maxRecorded = DEFAULT_MAX_RECORDED;
         private boolean seeded = true;
         private long faultSeed = 42;
 
@@ -200,9 +232,42 @@ public final class SegmentEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Accept only this Public API token (401 for any other); by default any non-blank token passes. */
+        /** The Public API token to accept (401 for any other); by default a random one, see {@link #token()}. */
         public Builder expectedToken(String token) {
-            this.expectedToken = token;
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("A Public API token cannot be blank");
+            }
+            this.token = token.trim();
+            return this;
+        }
+
+        /**
+         * How many Public API requests a minute are answered before 429s ({@value RateLimitWindow#DEFAULT_POINTS_PER_MINUTE}
+         * by default); 0 switches the limit off, e.g. for benchmarks.
+         */
+        public Builder rateLimitPerMinute(int requests) {
+            if (requests < 0) {
+                throw new IllegalArgumentException("A rate limit cannot be negative: " + requests);
+            }
+            this.rateLimitPerMinute = requests;
+            return this;
+        }
+
+        /** The clock for rate-limit windows and the delivery-metrics time limits; the system's UTC clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How many events, and how many requests of each API, to keep ({@value #DEFAULT_MAX_RECORDED} by default); past
+         * that the oldest are let go and counted in {@link #evictedEvents()}. 0 keeps everything.
+         */
+        public Builder maxRecorded(int items) {
+            if (items < 0) {
+                throw new IllegalArgumentException("Cannot keep a negative number of items: " + items);
+            }
+            this.maxRecorded = items;
             return this;
         }
 

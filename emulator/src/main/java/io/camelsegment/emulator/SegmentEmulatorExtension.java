@@ -55,6 +55,11 @@ public final class SegmentEmulatorExtension
         return emulator().apiUrl();
     }
 
+    /** The Public API token the running emulator accepts. */
+    public String token() {
+        return emulator().token();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         startFor(context);

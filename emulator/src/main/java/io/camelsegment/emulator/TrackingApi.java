@@ -47,6 +47,10 @@ final class TrackingApi {
         if (!"POST".equals(request.method())) {
             return failure(405, "Tracking API calls are POST requests").withHeader("Allow", "POST");
         }
+        if (request.tooLarge()) {
+            return failure(400, "Body exceeds the emulator's cap of " + (Request.MAX_BODY_BYTES / 1024)
+                    + " KB (Segment's limit is " + (MAX_BATCH_BYTES / 1024) + " KB)");
+        }
         if (request.undecodableBody()) {
             return failure(400, "Body is marked gzip but cannot be decompressed");
         }
@@ -60,8 +64,8 @@ final class TrackingApi {
         }
         Optional<WriteKey> writeKey = WriteKey.of(request);
         if (writeKey.isEmpty()) {
-            // Segment's edge accepts any key, even a wrong one; with none at all there is nothing to route by.
-            return failure(401, "No write key: send HTTP Basic auth with the write key as user name, or a writeKey field");
+            // Segment's edge accepts any key, even a wrong one, but answers 400 to a missing or empty one.
+            return failure(400, "No write key: send HTTP Basic auth with the write key as user name, or a writeKey field");
         }
         ObjectNode body = (ObjectNode) json.get();
         return batch ? recordBatch(request, body, writeKey.get()) : recordSingle(request, call, body, writeKey.get());

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param path          the raw path, e.g. {@code /v1/batch}
  * @param query         the raw query, or an empty string
  * @param headers       every header except Authorization
- * @param body          the body as text (after gzip decoding), with the write key masked to its last four characters
+ * @param body          the body as text (after gzip decoding), with every write key it carries (in Basic auth or
+ *                      the body) masked to its last four characters
  * @param status        the status answered, or 0 when the connection was dropped without an answer
  * @param writeKeyLast4 the last four characters of the write key found, or null when there was none
  * @param fault         the scripted fault applied (e.g. {@code status:429}, {@code connection_reset}), or null
@@ -35,9 +36,9 @@ public record TrackingRequest(
 
     static TrackingRequest of(Request request, int status, String fault) {
         Optional<WriteKey> writeKey = WriteKey.of(request);
-        String body = request.bodyText();
+        String body = WriteKey.maskAll(request.bodyText(), WriteKey.allOf(request));
         return new TrackingRequest(0, request.method(), request.rawPath(), request.rawQuery(),
-                request.headersWithout("Authorization"), writeKey.map(key -> key.maskIn(body)).orElse(body), status,
+                request.headersWithout("Authorization"), body, status,
                 writeKey.map(WriteKey::last4).orElse(null), fault, request.receivedAt());
     }
 

@@ -156,4 +156,40 @@ class DebuggerPageBrowserTest {
         new WebDriverWait(browser, WAIT).until(driver ->
                 rows().size() == 1 && "erin".equals(rows().get(0).getAttribute("data-user-id")));
     }
+
+    private static boolean fitsItsCell(WebElement cell) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].scrollWidth <= arguments[0].clientWidth", cell);
+    }
+
+    @Test
+    void batchItemsKeepTheirWholeIdsDropReasonsStayReadableWithTheJsonOpenAndPublicApiCallsAreListed(SegmentEmulator emulator) {
+        browser.get(emulator.debuggerUrl());
+        EmulatorClient client = new EmulatorClient(emulator);
+        String id = "batch-2024-06-15T12:00:00Z-0f8e7d6c5b4a39281706-item-";
+        client.track("/batch", "{\"batch\":["
+                + "{\"type\":\"track\",\"userId\":\"frank\",\"event\":\"A\",\"messageId\":\"" + id + "1\"},"
+                + "{\"type\":\"track\",\"userId\":\"frank\",\"event\":\"B\",\"messageId\":\"" + id + "2\"},"
+                + "{\"type\":\"track\",\"userId\":\"frank\",\"event\":\"C\",\"messageId\":\"" + id + "1\"}]}");
+        client.api("GET", "/destinations/" + SegmentEmulator.DEMO_DESTINATION_ID, null);
+        client.api("GET", "/destinations/nope", null);
+
+        waitForRows(3);
+        rows().get(0).click();
+        new WebDriverWait(browser, WAIT).until(driver -> driver.findElement(By.id("event-json")).getText().contains("\"C\""));
+
+        List<WebElement> ids = browser.findElements(By.cssSelector("#event-rows .message-id"));
+        assertThat(ids).extracting(WebElement::getText).containsExactly(id + "1", id + "2", id + "1");
+        assertThat(ids).allSatisfy(cell -> assertThat(fitsItsCell(cell)).as("whole id visible").isTrue());
+        WebElement duplicate = rows().get(0).findElement(By.className("status"));
+        assertThat(duplicate.getText()).isEqualTo("duplicate_message_id");
+        assertThat(fitsItsCell(duplicate)).as("whole drop reason visible").isTrue();
+
+        new WebDriverWait(browser, WAIT).until(driver -> driver.findElements(By.cssSelector("#api-call-rows .api-call-row")).size() == 2);
+        List<WebElement> calls = browser.findElements(By.cssSelector("#api-call-rows .api-call-row"));
+        assertThat(calls).extracting(call -> call.getAttribute("data-operation")).containsExactly("getDestination", "getDestination");
+        assertThat(calls).extracting(call -> call.findElement(By.className("api-status")).getText()).containsExactly("404", "200");
+        assertThat(calls.get(1).findElement(By.className("api-path")).getText())
+                .isEqualTo("/destinations/" + SegmentEmulator.DEMO_DESTINATION_ID);
+    }
 }

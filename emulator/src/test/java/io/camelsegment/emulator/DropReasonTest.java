@@ -17,6 +17,21 @@ class DropReasonTest extends EmulatorTestSupport {
     }
 
     @Test
+    void messageIdOf100CharactersIsDroppedAsMessageIdTooLong() {
+        String messageId = "m".repeat(100);
+
+        assertThat(reasonFor("/track", "{\"userId\":\"u1\",\"event\":\"A\",\"messageId\":\"" + messageId + "\"}"))
+                .isEqualTo(DropReason.MESSAGE_ID_TOO_LONG);
+    }
+
+    @Test
+    void messageIdOf99CharactersIsAccepted() {
+        client.track("/track", "{\"userId\":\"u1\",\"event\":\"A\",\"messageId\":\"" + "m".repeat(99) + "\"}");
+
+        assertThat(emulator.acceptedEvents()).hasSize(1);
+    }
+
+    @Test
     void eventWithNeitherUserIdNorAnonymousIdIsDroppedAsNoUserAnonId() {
         assertThat(reasonFor("/identify", "{\"traits\":{\"a\":1}}")).isEqualTo(DropReason.NO_USER_ANON_ID);
     }

@@ -23,13 +23,57 @@ class EmulatorApiTest extends EmulatorTestSupport {
     }
 
     @Test
-    void eventsAreListedInArrivalOrder() {
-        JsonNode events = get("/emulator/events").get("events");
+    void eventsAreListedNewestFirst() {
+        JsonNode body = get("/emulator/events");
+        JsonNode events = body.get("events");
 
         assertThat(events).hasSize(3);
-        assertThat(events.get(0).get("sequence").asLong()).isEqualTo(1);
-        assertThat(events.get(0).get("type").asText()).isEqualTo("identify");
-        assertThat(events.get(0).get("receivedAt").asText()).endsWith("Z");
+        assertThat(events.get(0).get("sequence").asLong()).isEqualTo(3);
+        assertThat(events.get(2).get("type").asText()).isEqualTo("identify");
+        assertThat(events.get(2).get("receivedAt").asText()).endsWith("Z");
+        assertThat(body.get("total").asInt()).isEqualTo(3);
+        assertThat(body.has("next")).isFalse();
+    }
+
+    @Test
+    void eventsArePagedWithACursorToTheOlderPage() {
+        JsonNode first = get("/emulator/events?limit=2");
+        JsonNode second = get("/emulator/events?limit=2&before=" + first.get("next").asLong());
+
+        assertThat(first.get("events")).extracting(event -> event.get("sequence").asLong()).containsExactly(3L, 2L);
+        assertThat(first.get("total").asInt()).isEqualTo(3);
+        assertThat(second.get("events")).extracting(event -> event.get("sequence").asLong()).containsExactly(1L);
+        assertThat(second.has("next")).isFalse();
+    }
+
+    @Test
+    void recordingsAreCappedAndWhatWasLetGoIsCounted() {
+        try (SegmentEmulator small = SegmentEmulator.builder().maxRecorded(2).start()) {
+            EmulatorClient smallClient = new EmulatorClient(small);
+            for (String user : new String[] {"a", "b", "c"}) {
+                smallClient.track("/track", "{\"userId\":\"" + user + "\",\"event\":\"E\"}");
+            }
+
+            assertThat(small.events()).extracting(TrackedEvent::sequence).containsExactly(2L, 3L);
+            assertThat(small.trackingRequests()).hasSize(2);
+            assertThat(small.evictedEvents()).isEqualTo(1);
+            assertThat(EmulatorClient.json(smallClient.raw("GET", small.apiUrl() + "/emulator/events", null))
+                    .get("evicted").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void apiCallsListPublicApiRequestsNewestFirstWithTheirOperationAndStatus() {
+        client.api("GET", "/destinations/" + SegmentEmulator.DEMO_DESTINATION_ID, null);
+        client.api("GET", "/destinations/nope", null);
+        client.api("GET", "/nothing", null);
+
+        JsonNode calls = get("/emulator/api-calls").get("calls");
+
+        assertThat(calls).extracting(call -> call.get("status").asInt()).containsExactly(404, 404, 200);
+        assertThat(calls.get(1).get("operation").asText()).isEqualTo("getDestination");
+        assertThat(calls.get(0).get("operation").isNull()).isTrue();
+        assertThat(get("/emulator/api-calls?after=2").get("calls")).hasSize(1);
     }
 
     @Test
@@ -49,7 +93,7 @@ class EmulatorApiTest extends EmulatorTestSupport {
     void epochChangesOnReset() {
         long before = get("/emulator/events").get("epoch").asLong();
 
-        client.raw("POST", emulator.apiUrl() + "/emulator/reset", "");
+        client.post(emulator.apiUrl() + "/emulator/reset", "{}");
 
         assertThat(get("/emulator/events").get("epoch").asLong()).isGreaterThan(before);
     }
@@ -63,6 +107,13 @@ class EmulatorApiTest extends EmulatorTestSupport {
         assertThat(requests.get("tracking")).hasSize(3);
         assertThat(requests.get("publicApi")).hasSize(1);
         assertThat(requests.at("/publicApi/0/status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void theBrowsersFaviconRequestIsNeitherAPublicApiCallNorRecorded() {
+        assertThat(client.raw("GET", emulator.apiUrl() + "/favicon.ico", null).statusCode()).isEqualTo(204);
+
+        assertThat(emulator.publicApiRequests()).isEmpty();
     }
 
     @Test

@@ -48,7 +48,7 @@ final class EmulatorClient {
     HttpResponse<String> api(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.apiUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + SegmentEmulator.DEMO_TOKEN);
+                .header("Authorization", "Bearer " + emulator.token());
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_DESTINATION_ID;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_DESTINATION_METADATA_ID;
@@ -22,8 +24,9 @@ class ListDeliveryMetricsSummaryFromDestinationTest extends EmulatorTestSupport 
 
     @Test
     void betaRequestIsAnsweredTheSummaryInTheBetaMediaType() {
+        Instant now = Instant.now();
         HttpResponse<String> response = metrics("?sourceId=" + DEMO_SOURCE_ID + "&granularity=DAY"
-                + "&startTime=2024-05-01T00:00:00Z&endTime=2024-05-08T00:00:00Z", BETA);
+                + "&startTime=" + now.minus(Duration.ofDays(8)) + "&endTime=" + now.minus(Duration.ofDays(1)), BETA);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(BETA);
@@ -42,14 +45,21 @@ class ListDeliveryMetricsSummaryFromDestinationTest extends EmulatorTestSupport 
     }
 
     @Test
-    void stableOrPlainAcceptIsAnswered404BecauseTheEndpointIsBetaOnly() {
+    void plainJsonAcceptIsServedInTheBetaMediaType() {
         HttpResponse<String> plain = metrics("?sourceId=" + DEMO_SOURCE_ID, "application/json");
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Type")).hasValue(BETA);
+        assertThat(EmulatorClient.json(plain).at("/data/deliveryMetricsSummary/sourceId").asText()).isEqualTo(DEMO_SOURCE_ID);
+    }
+
+    @Test
+    void stableAcceptIsAnswered404BecauseTheEndpointIsBetaOnly() {
         HttpResponse<String> stable = metrics("?sourceId=" + DEMO_SOURCE_ID, "application/vnd.segment.v1+json");
 
-        assertThat(plain.statusCode()).isEqualTo(404);
         assertThat(stable.statusCode()).isEqualTo(404);
-        assertThat(EmulatorClient.json(plain).at("/errors/0/type").asText()).isEqualTo("NotFound");
-        assertThat(EmulatorClient.json(plain).at("/errors/0/message").asText()).contains("beta");
+        assertThat(EmulatorClient.json(stable).at("/errors/0/type").asText()).isEqualTo("NotFound");
+        assertThat(EmulatorClient.json(stable).at("/errors/0/message").asText()).contains("beta");
     }
 
     @Test

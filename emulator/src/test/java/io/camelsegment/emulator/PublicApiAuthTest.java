@@ -38,8 +38,25 @@ class PublicApiAuthTest extends EmulatorTestSupport {
     }
 
     @Test
-    void anyNonBlankTokenIsAcceptedByDefault() {
-        assertThat(client.raw("GET", settingsUrl(), null, "Authorization", "Bearer whatever").statusCode()).isEqualTo(200);
+    void aMadeUpTokenIsAnswered401ByDefault() {
+        HttpResponse<String> response = client.raw("GET", settingsUrl(), null, "Authorization", "Bearer whatever");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(EmulatorClient.json(response).at("/errors/0/type").asText()).isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void theTokenTheEmulatorMadeUpIsAccepted() {
+        assertThat(emulator.token()).startsWith("sgp_emulator_").isNotEqualTo(SegmentEmulator.DEMO_TOKEN);
+        assertThat(client.raw("GET", settingsUrl(), null, "Authorization", "Bearer " + emulator.token()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void eachEmulatorMakesUpItsOwnToken() {
+        try (SegmentEmulator other = SegmentEmulator.start()) {
+            assertThat(other.token()).isNotEqualTo(emulator.token());
+        }
     }
 
     @Test
@@ -85,6 +102,6 @@ class PublicApiAuthTest extends EmulatorTestSupport {
         assertThat(request.status()).isEqualTo(200);
         assertThat(request.header("User-Agent")).isEqualTo("test-agent");
         assertThat(request.headers()).doesNotContainKey("Authorization");
-        assertThat(request.toString()).doesNotContain(SegmentEmulator.DEMO_TOKEN);
+        assertThat(request.toString()).doesNotContain(emulator.token());
     }
 }

@@ -36,6 +36,16 @@ class RemoveWriteKeyFromSourceTest extends EmulatorTestSupport {
     }
 
     @Test
+    void plainJsonAcceptIsServedInTheAlphaMediaType() {
+        HttpResponse<String> response = client.api("DELETE", "/sources/" + DEMO_SOURCE_ID + "/writekey/" + DEMO_SECOND_WRITE_KEY,
+                null, "Accept", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(ALPHA);
+        assertThat(emulator.source(DEMO_SOURCE_ID).orElseThrow().writeKeys()).containsExactly(DEMO_WRITE_KEY);
+    }
+
+    @Test
     void unknownWriteKeyIsAnswered404WithoutEchoingIt() {
         HttpResponse<String> response = client.api("DELETE", "/sources/" + DEMO_SOURCE_ID + "/writekey/notAKey123",
                 null, "Accept", ALPHA);
@@ -48,5 +58,21 @@ class RemoveWriteKeyFromSourceTest extends EmulatorTestSupport {
     void unknownSourceIsAnswered404() {
         assertThat(client.api("DELETE", "/sources/nope/writekey/" + DEMO_WRITE_KEY, null, "Accept", ALPHA).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theWriteKeyInThePathIsRecordedMasked() {
+        client.api("DELETE", "/sources/" + DEMO_SOURCE_ID + "/writekey/" + DEMO_SECOND_WRITE_KEY, null, "Accept", ALPHA);
+
+        assertThat(emulator.publicApiRequests()).singleElement().satisfies(request -> {
+            assertThat(request.rawPath()).isEqualTo("/sources/" + DEMO_SOURCE_ID + "/writekey/****0002");
+            assertThat(request.toString()).doesNotContain(DEMO_SECOND_WRITE_KEY);
+        });
+    }
+
+    @Test
+    void aPercentEncodedWriteKeyInThePathIsMaskedToItsDecodedLastFour() {
+        assertThat(SecretPaths.mask("/sources/s1/writekey/abc%2Fdefg%21")).isEqualTo("/sources/s1/writekey/****efg!");
+        assertThat(SecretPaths.mask("/sources/s1/settings")).isEqualTo("/sources/s1/settings");
     }
 }

@@ -45,14 +45,35 @@ class ResetTest {
     }
 
     @Test
-    void postToEmulatorResetResetsToo() {
+    void jsonPostToEmulatorResetResetsToo() {
         try (SegmentEmulator emulator = SegmentEmulator.start()) {
             EmulatorClient client = new EmulatorClient(emulator);
             client.track("/track", "{\"userId\":\"u1\",\"event\":\"A\"}");
 
-            assertThat(client.raw("POST", emulator.apiUrl() + "/emulator/reset", "").statusCode()).isEqualTo(200);
+            assertThat(client.post(emulator.apiUrl() + "/emulator/reset", "{}").statusCode()).isEqualTo(200);
 
             assertThat(emulator.events()).isEmpty();
+        }
+    }
+
+    @Test
+    void crossOriginStylePlainTextPostToEmulatorResetIsRefusedAndResetsNothing() {
+        try (SegmentEmulator emulator = SegmentEmulator.start()) {
+            EmulatorClient client = new EmulatorClient(emulator);
+            client.track("/track", "{\"userId\":\"u1\",\"event\":\"A\"}");
+
+            // What a form or a no-cors fetch on any web page can send without a CORS preflight.
+            assertThat(client.raw("POST", emulator.apiUrl() + "/emulator/reset", "x", "Content-Type", "text/plain",
+                    "Origin", "https://evil.example").statusCode()).isEqualTo(415);
+
+            assertThat(emulator.events()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theEmulatorListensOnTheLoopbackByDefault() {
+        try (SegmentEmulator emulator = SegmentEmulator.start()) {
+            assertThat(emulator.apiUrl()).startsWith("http://127.0.0.1:");
         }
     }
 }

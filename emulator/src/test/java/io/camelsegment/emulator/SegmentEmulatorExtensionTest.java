@@ -25,6 +25,7 @@ class SegmentEmulatorExtensionTest {
 
         assertThat(emulator).isSameAs(segment.emulator());
         assertThat(segment.trackingUrl()).isEqualTo(emulator.trackingUrl());
+        assertThat(segment.token()).isEqualTo(emulator.token());
         assertThat(emulator.events()).hasSize(1);
     }
 

@@ -29,6 +29,7 @@ class StandaloneMainTest {
             assertThat(emulator.port()).isEqualTo(port);
             String output = printed.toString(StandardCharsets.UTF_8);
             assertThat(output).contains("http://127.0.0.1:" + port + "/v1", "http://127.0.0.1:" + port + "/");
+            assertThat(output).contains("API token    : " + emulator.token());
             EmulatorClient client = new EmulatorClient(emulator);
             assertThat(client.raw("GET", "http://127.0.0.1:" + port + "/", null).body()).contains("id=\"type-filter\"");
             assertThat(client.post("http://127.0.0.1:" + port + "/v1/track", "{\"userId\":\"u\",\"event\":\"E\"}",
@@ -46,6 +47,17 @@ class StandaloneMainTest {
             assertThat(client.raw("GET", emulator.apiUrl() + "/destinations/x", null, "Authorization", "Bearer t0k3n")
                     .statusCode()).isEqualTo(404);
             assertThat(emulator.sources()).isEmpty();
+        }
+    }
+
+    @Test
+    void rateLimitOptionLimitsThePublicApi() {
+        try (SegmentEmulator emulator = Main.launch(new String[] {"--port", "0", "--rate-limit", "1"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            EmulatorClient client = new EmulatorClient(emulator);
+
+            assertThat(client.api("GET", "/destinations/x", null).statusCode()).isEqualTo(404);
+            assertThat(client.api("GET", "/destinations/x", null).statusCode()).isEqualTo(429);
         }
     }
 

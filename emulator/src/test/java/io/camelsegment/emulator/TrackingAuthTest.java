@@ -49,14 +49,14 @@ class TrackingAuthTest extends EmulatorTestSupport {
     }
 
     @Test
-    void missingWriteKeyIsAnswered401AndRecordedAsRejected(SegmentEmulator emulator) {
+    void missingWriteKeyIsAnswered400LikeSegmentAndRecordedAsRejected(SegmentEmulator emulator) {
         HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track", "{\"userId\":\"u1\",\"event\":\"A\"}");
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(EmulatorClient.json(response).get("success").asBoolean()).isFalse();
         assertThat(emulator.events()).isEmpty();
         assertThat(emulator.trackingRequests()).singleElement()
-                .satisfies(request -> assertThat(request.status()).isEqualTo(401));
+                .satisfies(request -> assertThat(request.status()).isEqualTo(400));
     }
 
     @Test
@@ -64,7 +64,16 @@ class TrackingAuthTest extends EmulatorTestSupport {
         HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track",
                 "{\"userId\":\"u1\",\"event\":\"A\"}", "Authorization", EmulatorClient.basic(""));
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void emptyWriteKeyInTheBodyIsAnswered400(SegmentEmulator emulator) {
+        HttpResponse<String> response = client.post(emulator.trackingUrl() + "/track",
+                "{\"writeKey\":\"\",\"userId\":\"u1\",\"event\":\"A\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(emulator.events()).isEmpty();
     }
 
     @Test
@@ -78,5 +87,29 @@ class TrackingAuthTest extends EmulatorTestSupport {
         assertThat(request.headers()).doesNotContainKey("Authorization");
         assertThat(emulator.events().get(0).json()).doesNotContainKey("writeKey");
         assertThat(emulator.events().get(0).toString()).doesNotContain(key);
+    }
+
+    @Test
+    void aBodyWriteKeyHoldingAQuoteOrABackslashIsMaskedToo(SegmentEmulator emulator) {
+        // The key is: sec"ret\Key9876
+        client.post(emulator.trackingUrl() + "/track", "{\"writeKey\":\"sec\\\"ret\\\\Key9876\",\"userId\":\"u1\",\"event\":\"A\"}");
+
+        assertThat(emulator.trackingRequests().get(0).body()).doesNotContain("ret").contains("****9876");
+    }
+
+    @Test
+    void aBodyWriteKeyEscapedAnotherWayIsMaskedToo(SegmentEmulator emulator) {
+        // The key is: secretKey"9876, its quote written as a Unicode escape, which Jackson never writes.
+        client.post(emulator.trackingUrl() + "/track", "{\"writeKey\":\"secretKey\\u00229876\",\"userId\":\"u1\",\"event\":\"A\"}");
+
+        assertThat(emulator.trackingRequests().get(0).body()).doesNotContain("secretKey").contains("****9876");
+    }
+
+    @Test
+    void aBodyWriteKeyOtherThanTheBasicOneIsMaskedToo(SegmentEmulator emulator) {
+        client.post(emulator.trackingUrl() + "/track", "{\"writeKey\":\"bodySecretKey1111\",\"userId\":\"u1\",\"event\":\"A\"}",
+                "Authorization", EmulatorClient.basic("basicSecretKey2222"));
+
+        assertThat(emulator.trackingRequests().get(0).body()).doesNotContain("bodySecretKey").contains("****1111");
     }
 }

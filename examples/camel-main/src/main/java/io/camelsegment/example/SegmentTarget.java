@@ -31,7 +31,7 @@ record SegmentTarget(String writeKey, String token, String region, String source
             throw new IllegalArgumentException("Set both SEGMENT_WRITE_KEY and SEGMENT_TOKEN for real Segment, or neither for the emulator");
         }
         SegmentEmulator emulator = SegmentEmulator.start();
-        return new SegmentTarget(SegmentEmulator.DEMO_SERVER_WRITE_KEY, SegmentEmulator.DEMO_TOKEN, "us",
+        return new SegmentTarget(SegmentEmulator.DEMO_SERVER_WRITE_KEY, emulator.token(), "us",
                 SegmentEmulator.DEMO_SERVER_SOURCE_ID, emulator);
     }
 

@@ -2,6 +2,7 @@ package io.camelsegment.example;
 
 import java.util.Map;
 
+import io.camelsegment.emulator.SegmentEmulator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,15 @@ class SegmentTargetTest {
                 .containsEntry("camel.component.segment.region", "eu")
                 .containsEntry("segment.sourceId", "src")
                 .doesNotContainKeys("camel.component.segment.trackingUrl", "camel.component.segment.apiUrl");
+    }
+
+    @Test
+    void withoutCredentialsTheDemoUsesTheTokenItsEmulatorMadeUp() {
+        SegmentTarget target = SegmentTarget.from(Map.of());
+
+        try (SegmentEmulator emulator = target.emulator()) {
+            assertThat(target.properties()).containsEntry("camel.component.segment.token", emulator.token());
+        }
     }
 
     @Test

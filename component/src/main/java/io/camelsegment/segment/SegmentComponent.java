@@ -25,6 +25,10 @@ public class SegmentComponent extends DefaultComponent {
         SegmentConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(SegmentOperation.fromName(remaining));
         SegmentEndpoint endpoint = new SegmentEndpoint(uri, this, endpointConfiguration);
+        if (parameters.get("region") instanceof String region) {
+            // Camel's own enum conversion would only say "Error binding property", without the allowed values
+            parameters.put("region", SegmentRegion.fromName(region));
+        }
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -78,4 +78,26 @@ class ComponentPropertiesSampleTest {
         }
     }
 
+    /** What the guide's credentials section says: RAW(...) is URI syntax; a property value keeps it and it is sent. */
+    @Test
+    void rawInAPropertyValueIsSentLiterally(SegmentEmulator segment) throws Exception {
+        Main main = new Main();
+        main.addInitialProperty("camel.component.segment.writeKey", "RAW(k+1)");
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:identify").to("segment:identify?trackingUrl=" + SEGMENT.trackingUrl());
+            }
+        });
+        main.start();
+        try {
+            main.getCamelContext().createProducerTemplate().sendBody("direct:identify", Map.of("userId", "u-1"));
+
+            assertThat(main.getCamelContext().getComponent("segment", SegmentComponent.class).getConfiguration().getWriteKey())
+                    .isEqualTo("RAW(k+1)");
+            assertThat(segment.acceptedEvents()).extracting(e -> e.writeKeyLast4()).containsExactly("k+1)");
+        } finally {
+            main.stop();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.camelsegment.segment;
 
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +23,32 @@ class RegionOptionTest {
                     .hasMessageContaining("region must be us or eu but was 'asia'")
                     .hasRootCauseInstanceOf(IllegalArgumentException.class)
                     .rootCause().hasMessage("region must be us or eu but was 'asia'");
+        }
+    }
+
+    @Test
+    void anUnknownRegionInApplicationPropertiesIsRefusedNamingUsAndEu() {
+        Main main = new Main();
+        main.addInitialProperty("camel.component.segment.region", "asia");
+        try {
+            assertThatThrownBy(main::start).hasRootCauseInstanceOf(IllegalArgumentException.class)
+                    .rootCause().hasMessage("region must be us or eu but was 'asia'");
+        } finally {
+            main.stop();
+        }
+    }
+
+    @Test
+    void aRegionSetOnTheComponentIsReadInAnyCase() {
+        Main main = new Main();
+        main.addInitialProperty("camel.component.segment.region", "EU");
+        try {
+            main.start();
+
+            assertThat(main.getCamelContext().getComponent("segment", SegmentComponent.class).getConfiguration().getRegion())
+                    .isEqualTo(SegmentRegion.EU);
+        } finally {
+            main.stop();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import io.camelsegment.emulator.SegmentEmulator;
 import io.camelsegment.emulator.SegmentEmulatorExtension;
+import io.camelsegment.emulator.TrackedEvent;
 import io.camelsegment.segment.SegmentComponent;
 import io.camelsegment.segment.SegmentConfiguration;
 import org.apache.camel.CamelContext;
@@ -18,6 +19,7 @@ import static io.camelsegment.emulator.SegmentEmulator.DEMO_DESTINATION_ID;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_TOKEN;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_WRITE_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the documentation's samples as they are written: their {@code {{segment.*}}} placeholders resolve to the
@@ -55,6 +57,13 @@ abstract class SampleTestSupport extends CamelTestSupport {
 
     SegmentEmulator segment() {
         return SEGMENT.emulator();
+    }
+
+    /** The one event the emulator received, after checking that it kept it. */
+    TrackedEvent onlyAcceptedEvent() {
+        assertThat(segment().droppedEvents()).isEmpty();
+        assertThat(segment().acceptedEvents()).hasSize(1);
+        return segment().acceptedEvents().get(0);
     }
 
     /** Waits up to five seconds for what an asynchronous route (a timer, a queue) should have done. */

@@ -97,10 +97,4 @@ class TrackingSamplesTest extends SampleTestSupport {
         assertThat(segment().publicApiRequests()).isNotEmpty()
                 .allSatisfy(request -> assertThat(request.rawPath()).isEqualTo("/usage/api-calls/sources/daily"));
     }
-
-    private TrackedEvent onlyAcceptedEvent() {
-        assertThat(segment().droppedEvents()).isEmpty();
-        assertThat(segment().acceptedEvents()).hasSize(1);
-        return segment().acceptedEvents().get(0);
-    }
 }

@@ -65,10 +65,4 @@ class YamlSamplesTest extends SampleTestSupport {
         PluginHelper.getRoutesLoader(context)
                 .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:docs/" + file));
     }
-
-    private TrackedEvent onlyAcceptedEvent() {
-        assertThat(segment().droppedEvents()).isEmpty();
-        assertThat(segment().acceptedEvents()).hasSize(1);
-        return segment().acceptedEvents().get(0);
-    }
 }

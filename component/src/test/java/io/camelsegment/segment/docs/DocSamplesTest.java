@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -89,9 +90,10 @@ class DocSamplesTest {
         switch (block.language()) {
             case "java", "yaml", "properties" -> {
                 if (regions.values().stream().noneMatch(region -> region.text().equals(block.text()))) {
+                    Region closest = closest(block, regions);
                     fail(block + " is not a tagged region of a tested source in " + SAMPLE_SOURCES + ".\n--- the document has:\n"
-                         + block.text() + "\n--- the closest region, " + closest(block, regions) + ":\n"
-                         + closestText(block, regions));
+                         + block.text() + "\n--- the closest region, " + closest.name() + " in " + closest.file() + ", has:\n"
+                         + closest.text());
                 }
             }
             case "json" -> {
@@ -111,18 +113,12 @@ class DocSamplesTest {
         }
     }
 
-    private static String closest(Block block, Map<String, Region> regions) {
-        return closestRegion(block, regions).map(region -> region.name() + " in " + region.file()).orElse("none");
-    }
-
-    private static String closestText(Block block, Map<String, Region> regions) {
-        return closestRegion(block, regions).map(Region::text).orElse("");
-    }
-
-    private static java.util.Optional<Region> closestRegion(Block block, Map<String, Region> regions) {
+    /** The region sharing the most lines with the block. */
+    private static Region closest(Block block, Map<String, Region> regions) {
         Set<String> lines = Set.copyOf(block.text().lines().toList());
         return regions.values().stream()
-                .max(Comparator.comparingLong(region -> region.text().lines().filter(lines::contains).count()));
+                .max(Comparator.comparingLong(region -> region.text().lines().filter(lines::contains).count()))
+                .orElseThrow();
     }
 
     // ---- the documents' blocks
@@ -165,7 +161,7 @@ class DocSamplesTest {
         }
     }
 
-    private static int closing(List<String> lines, int open, java.util.function.Predicate<String> isClosing, String document) {
+    private static int closing(List<String> lines, int open, Predicate<String> isClosing, String document) {
         for (int j = open + 1; j < lines.size(); j++) {
             if (isClosing.test(lines.get(j))) {
                 return j;

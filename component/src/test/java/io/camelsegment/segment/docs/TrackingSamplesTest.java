@@ -2,6 +2,7 @@ package io.camelsegment.segment.docs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.camelsegment.emulator.TrackedEvent;
@@ -93,7 +94,7 @@ class TrackingSamplesTest extends SampleTestSupport {
         template.sendBody("direct:orders", Map.of("customerId", "cus-2", "orderId", "o-2"));
 
         assertThat(onlyAcceptedEvent().userId()).isEqualTo("cus-2");
-        assertThat(usageRead.matches(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(usageRead.matches(5, TimeUnit.SECONDS)).isTrue();
         assertThat(segment().publicApiRequests()).isNotEmpty()
                 .allSatisfy(request -> assertThat(request.rawPath()).isEqualTo("/usage/api-calls/sources/daily"));
     }

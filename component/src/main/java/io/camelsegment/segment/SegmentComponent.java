@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
@@ -30,6 +31,10 @@ public class SegmentComponent extends DefaultComponent {
         SegmentConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(SegmentOperation.fromName(remaining));
         SegmentEndpoint endpoint = new SegmentEndpoint(uri, this, endpointConfiguration);
+        if (parameters.containsKey("region")) {
+            // Camel's own enum conversion would only say "Error binding property", without the allowed values
+            parameters.put("region", RegionNamingConfigurer.region(parameters.get("region")));
+        }
         setProperties(endpoint, parameters);
         return endpoint;
     }
@@ -37,6 +42,12 @@ public class SegmentComponent extends DefaultComponent {
     /** The worker threads shared by this component's producers. */
     WorkerPools workerPools() {
         return workerPools;
+    }
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        // camel.component.segment.region: an unknown region is refused naming us and eu, as in endpoint URIs
+        return RegionNamingConfigurer.around(super.getComponentPropertyConfigurer());
     }
 
     public SegmentConfiguration getConfiguration() {

@@ -27,6 +27,20 @@ public enum SegmentRegion {
         return apiUrl;
     }
 
+    /**
+     * The region by its name, {@code us} or {@code eu}, in any case.
+     *
+     * @throws IllegalArgumentException naming the allowed values, for any other name
+     */
+    public static SegmentRegion fromName(String name) {
+        for (SegmentRegion region : values()) {
+            if (region.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
+                return region;
+            }
+        }
+        throw new IllegalArgumentException("region must be us or eu but was '" + name + "'");
+    }
+
     @Override
     public String toString() {
         return name().toLowerCase(java.util.Locale.ROOT);

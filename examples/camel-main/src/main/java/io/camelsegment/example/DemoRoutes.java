@@ -25,8 +25,8 @@ public class DemoRoutes extends RouteBuilder {
     public void configure() {
         // a record Segment would silently drop is refused before sending; the demo counts it and goes on
         onException(SegmentValidationException.class).handled(true)
-                .log(LoggingLevel.WARN, "io.camelsegment.example", "Not sent to Segment: ${exception.message}")
-                .bean(summary, "refused");
+                .bean(summary, "refused")
+                .log(LoggingLevel.WARN, "io.camelsegment.example", "Not sent to Segment: ${variable." + DemoSummary.REFUSAL + "}");
 
         from("timer:demo?repeatCount=1&delay=-1").routeId("demo")
                 .doTry()

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.camelsegment.emulator.SegmentEmulator;
 import io.camelsegment.emulator.TrackedEvent;
 import io.camelsegment.segment.SegmentConstants;
+import io.camelsegment.segment.SegmentValidationException;
 import org.apache.camel.Exchange;
 
 /** What the demo delivered, refused and read back, printed at the end. */
@@ -29,8 +30,23 @@ public class DemoSummary {
         batchRequests.addAndGet(exchange.getMessage().getHeader(SegmentConstants.REQUEST_COUNT, Integer.class));
     }
 
+    /** The exchange variable that holds why a record was refused, for the route's log line. */
+    static final String REFUSAL = "segmentRefusal";
+
+    /** Records why a record was refused and puts the reason in the {@link #REFUSAL} variable. */
     public synchronized void refused(Exchange exchange) {
-        refused.add(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage());
+        String reason = reason(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, SegmentValidationException.class));
+        refused.add(reason);
+        exchange.setVariable(REFUSAL, reason);
+    }
+
+    /**
+     * The problems alone: the exception's message starts with "Segment identify was not sent: " and each problem names
+     * the message again ("identify: userId or anonymousId is required"), so a line that also says "Not sent to Segment"
+     * would repeat both.
+     */
+    static String reason(SegmentValidationException refusal) {
+        return String.join("; ", refusal.getProblems());
     }
 
     public void adminDone(Exchange exchange) {

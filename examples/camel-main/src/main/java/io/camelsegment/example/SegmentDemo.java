@@ -23,9 +23,9 @@ public final class SegmentDemo {
      */
     public static void main(String[] args) throws Exception {
         SegmentTarget target = SegmentTarget.from(System.getenv());
+        boolean keepEmulator = List.of(args).contains(KEEP_EMULATOR);
         if (target.usesEmulator()) {
-            System.out.println("Segment emulator started; watch the events arrive in its Debugger: "
-                               + target.emulator().debuggerUrl());
+            System.out.println(emulatorStarted(target, keepEmulator));
         }
         try {
             DemoSummary summary = run(target);
@@ -33,8 +33,10 @@ public final class SegmentDemo {
             if (!summary.completed()) {
                 throw new IllegalStateException("The demo did not complete", summary.failure());
             }
-            if (target.usesEmulator() && List.of(args).contains("--keep-emulator")) {
-                System.out.println("The emulator keeps running at " + target.emulator().debuggerUrl() + " (Ctrl+C to stop)");
+            if (target.usesEmulator()) {
+                System.out.println(emulatorAfterTheDemo(target, keepEmulator));
+            }
+            if (target.usesEmulator() && keepEmulator) {
                 Thread.currentThread().join();
             }
         } finally {
@@ -42,6 +44,25 @@ public final class SegmentDemo {
                 target.emulator().close();
             }
         }
+    }
+
+    /** The argument that keeps the embedded emulator and its Debugger page up after the demo. */
+    static final String KEEP_EMULATOR = "--keep-emulator";
+
+    private static final String HOW_TO_KEEP = "the emulator and its Debugger stop when the demo ends; to keep them up, run"
+                                              + " with -Ddemo.args=" + KEEP_EMULATOR + " (see examples/camel-main/README.md)";
+
+    /** Printed before the demo: where the Debugger is, and how long it lives. */
+    static String emulatorStarted(SegmentTarget target, boolean keepEmulator) {
+        return "Segment emulator started; watch the events arrive in its Debugger: " + target.emulator().debuggerUrl()
+               + (keepEmulator ? " (it stays up after the demo, until Ctrl+C)" : "\n(" + HOW_TO_KEEP + ")");
+    }
+
+    /** Printed after the summary: the Debugger stays up, or goes away now. */
+    static String emulatorAfterTheDemo(SegmentTarget target, boolean keepEmulator) {
+        return keepEmulator
+                ? "The emulator keeps running at " + target.emulator().debuggerUrl() + " (Ctrl+C to stop)"
+                : "Stopping the emulator: " + HOW_TO_KEEP + ".";
     }
 
     static DemoSummary run(SegmentTarget target) throws Exception {

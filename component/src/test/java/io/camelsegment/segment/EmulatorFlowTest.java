@@ -311,7 +311,7 @@ class EmulatorFlowTest extends CamelTestSupport {
                 Map.of("context", "checkout-page"));
 
         assertThat(exchange.getException()).isInstanceOf(SegmentValidationException.class)
-                .hasMessageContaining("track: context must be an object");
+                .hasMessageContaining("context must be an object");
         assertThat(emulator.trackingRequests()).isEmpty();
     }
 
@@ -320,7 +320,7 @@ class EmulatorFlowTest extends CamelTestSupport {
         Exchange exchange = send(tracking("track", DEMO_WRITE_KEY, "userId=u-1"), Map.of("properties", Map.of("x", 1)));
 
         assertThat(exchange.getException()).isInstanceOf(SegmentValidationException.class)
-                .hasMessageContaining("track: event is required for track");
+                .hasMessageContaining("event is required for track");
         assertThat(emulator.trackingRequests()).isEmpty();
         assertThat(emulator.events()).isEmpty();
     }

@@ -44,7 +44,7 @@ class FieldTypeValidationTest extends SegmentTestSupport {
             String operation = context.substring(0, context.indexOf(':'));
             String body = "{" + context.substring(context.indexOf(':') + 1) + ",\"" + field + "\":" + json + "}";
             cases.add(arguments(body, tracking(operation, ""), body,
-                    operation + ": " + field + " must be a non-blank string but was " + described));
+                    field + " must be a non-blank string but was " + described));
         }));
         return cases.stream();
     }
@@ -61,18 +61,18 @@ class FieldTypeValidationTest extends SegmentTestSupport {
                         List.of(Map.of("type", "screen", "anonymousId", "a", "name", true, "timestamp", "2024-01-01T00:00:00Z")),
                         Map.of(), "batch item 0: name must be a non-blank string but was a boolean"),
                 arguments("a userId header holding a list", tracking("track", "event=E"), null,
-                        Map.of(SegmentConstants.USER_ID, List.of("u1")), "track: userId must be a non-blank string but was an array"),
+                        Map.of(SegmentConstants.USER_ID, List.of("u1")), "userId must be a non-blank string but was an array"),
                 arguments("an event header holding a map", tracking("track", "userId=u"), null,
-                        Map.of(SegmentConstants.EVENT, Map.of("name", "E")), "track: event must be a non-blank string but was an object"),
+                        Map.of(SegmentConstants.EVENT, Map.of("name", "E")), "event must be a non-blank string but was an object"),
                 arguments("a groupId header holding an array", tracking("group", "userId=u"), null,
-                        Map.of(SegmentConstants.GROUP_ID, new String[] { "g" }), "group: groupId must be a non-blank string but was an array"),
+                        Map.of(SegmentConstants.GROUP_ID, new String[] { "g" }), "groupId must be a non-blank string but was an array"),
                 arguments("a blank userId beside a good anonymousId", tracking("identify", "anonymousId=a"),
-                        Map.of("userId", ""), Map.of(), "identify: userId must be a non-blank string but was blank"),
+                        Map.of("userId", ""), Map.of(), "userId must be a non-blank string but was blank"),
                 arguments("a numeric messageId", tracking("track", "userId=u&event=E"), "{\"messageId\":123}", Map.of(),
-                        "track: messageId must be a non-blank string shorter than 100 characters but was the number 123"),
+                        "messageId must be a non-blank string shorter than 100 characters but was the number 123"),
                 arguments("a messageId of 101 characters", tracking("track", "userId=u&event=E"),
                         Map.of("messageId", "m".repeat(101)), Map.of(),
-                        "track: messageId must be a non-blank string shorter than 100 characters but was 101 characters long"),
+                        "messageId must be a non-blank string shorter than 100 characters but was 101 characters long"),
                 arguments("a batch item's messageId as a number", tracking("batch", ""),
                         List.of(Map.of("type", "track", "userId", "u", "event", "E", "messageId", 7)), Map.of(),
                         "batch item 0: messageId must be a non-blank string shorter than 100 characters but was the number 7"),

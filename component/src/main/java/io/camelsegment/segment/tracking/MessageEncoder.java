@@ -37,9 +37,9 @@ public final class MessageEncoder {
         return mapper.writeValueAsBytes(message);
     }
 
-    static String sizeProblem(String label, byte[] json) {
+    static String sizeProblem(byte[] json) {
         return json.length > MAX_MESSAGE_BYTES
-                ? label + ": the message is " + json.length + " bytes, over Segment's limit of " + MAX_MESSAGE_BYTES + " bytes"
+                ? "the message is " + json.length + " bytes, over Segment's limit of " + MAX_MESSAGE_BYTES + " bytes"
                 : null;
     }
 

@@ -24,59 +24,59 @@ public final class MessageRules {
     }
 
     /**
-     * The problems of one message, each worded for a route author; empty when Segment will keep it.
+     * The problems of one message, each worded for a route author; empty when Segment will keep it. They do not name the
+     * message: a single call's exception already names its operation, a batch names the item.
      *
-     * @param label      how to name the message in a problem, e.g. {@code batch item 3}
      * @param historical whether the message must carry its own timestamp
      */
-    public static List<String> check(String label, Map<String, Object> message, boolean historical) {
+    public static List<String> check(Map<String, Object> message, boolean historical) {
         List<String> problems = new ArrayList<>();
         Optional<MessageType> type = MessageType.of(message.get("type"));
         if (type.isEmpty()) {
-            problems.add(label + ": type must be one of identify, track, page, screen, group, alias but was "
+            problems.add("type must be one of identify, track, page, screen, group, alias but was "
                          + describe(message.get("type")));
         }
         List<String> textFields = type.map(MessageType::textFields).orElse(USER_IDS);
         for (String field : textFields) {
             Object value = message.get(field);
             if (value != null && !(value instanceof String text && !text.isBlank())) {
-                problems.add(label + ": " + field + " must be a non-blank string but was " + describe(value));
+                problems.add(field + " must be a non-blank string but was " + describe(value));
             }
         }
         if (message.get("userId") == null && message.get("anonymousId") == null) {
-            problems.add(label + ": userId or anonymousId is required");
+            problems.add("userId or anonymousId is required");
         }
         type.ifPresent(t -> t.requiredFields().stream()
                 .filter(field -> message.get(field) == null)
-                .forEach(field -> problems.add(label + ": " + field + " is required for " + t.type())));
-        checkTimestamp(label, "timestamp", message.get("timestamp"), historical, problems);
-        checkTimestamp(label, "sentAt", message.get("sentAt"), false, problems);
-        checkMessageId(label, message.get("messageId"), problems);
+                .forEach(field -> problems.add(field + " is required for " + t.type())));
+        checkTimestamp("timestamp", message.get("timestamp"), historical, problems);
+        checkTimestamp("sentAt", message.get("sentAt"), false, problems);
+        checkMessageId(message.get("messageId"), problems);
         if (message.get("context") != null && !(message.get("context") instanceof Map)) {
-            problems.add(label + ": context must be an object");
+            problems.add("context must be an object");
         }
         return problems;
     }
 
     /** Checked before anything reads the messageId as text: a number there must be a problem, never a crash. */
-    private static void checkMessageId(String label, Object messageId, List<String> problems) {
+    private static void checkMessageId(Object messageId, List<String> problems) {
         if (messageId instanceof String id && !id.isBlank() && id.length() < MAX_MESSAGE_ID_LENGTH) {
             return;
         }
         String was = messageId instanceof String id && !id.isBlank() ? id.length() + " characters long" : describe(messageId);
-        problems.add(label + ": messageId must be a non-blank string shorter than " + MAX_MESSAGE_ID_LENGTH
+        problems.add("messageId must be a non-blank string shorter than " + MAX_MESSAGE_ID_LENGTH
                      + " characters but was " + was);
     }
 
-    private static void checkTimestamp(String label, String field, Object value, boolean required, List<String> problems) {
+    private static void checkTimestamp(String field, Object value, boolean required, List<String> problems) {
         if (value == null) {
             if (required) {
-                problems.add(label + ": " + field + " is required for a historical import");
+                problems.add(field + " is required for a historical import");
             }
             return;
         }
         if (!(value instanceof String text) || !isIso8601(text)) {
-            problems.add(label + ": " + field + " must be an ISO-8601 date-time with a zone, e.g. 2024-05-01T12:00:00Z, but was "
+            problems.add(field + " must be an ISO-8601 date-time with a zone, e.g. 2024-05-01T12:00:00Z, but was "
                          + describe(value));
         }
     }

@@ -62,12 +62,13 @@ public final class TrackingRequests {
         List<String> problems = new ArrayList<>();
         List<byte[]> written = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            String label = call.isBatch() ? "batch item " + i : operation;
-            problems.addAll(MessageRules.check(label, messages.get(i), call.historical()));
+            // a batch names the item at fault; a single call's exception already names its operation
+            String label = call.isBatch() ? "batch item " + i + ": " : "";
+            MessageRules.check(messages.get(i), call.historical()).forEach(problem -> problems.add(label + problem));
             byte[] json = write(operation, messages.get(i));
-            String sizeProblem = MessageEncoder.sizeProblem(label, json);
+            String sizeProblem = MessageEncoder.sizeProblem(json);
             if (sizeProblem != null) {
-                problems.add(sizeProblem);
+                problems.add(label + sizeProblem);
             }
             written.add(json);
         }

@@ -79,7 +79,7 @@ final class TrackingSamples {
             // tag::error-handling[]
             onException(SegmentValidationException.class)
                 .handled(true)
-                .log(LoggingLevel.WARN, "Not sent to Segment: ${exception.message}")
+                .log(LoggingLevel.WARN, "${exception.message}")
                 .to("kafka:segment-rejects");
 
             onException(SegmentHttpException.class)

@@ -26,7 +26,7 @@ public class DemoRoutes extends RouteBuilder {
         // a record Segment would silently drop is refused before sending; the demo counts it and goes on
         onException(SegmentValidationException.class).handled(true)
                 .bean(summary, "refused")
-                .log(LoggingLevel.WARN, "io.camelsegment.example", "Not sent to Segment: ${variable." + DemoSummary.REFUSAL + "}");
+                .log(LoggingLevel.WARN, "io.camelsegment.example", "${variable." + DemoSummary.REFUSAL + "}");
 
         from("timer:demo?repeatCount=1&delay=-1").routeId("demo")
                 .doTry()

@@ -40,13 +40,9 @@ public class DemoSummary {
         exchange.setVariable(REFUSAL, reason);
     }
 
-    /**
-     * The problems alone: the exception's message starts with "Segment identify was not sent: " and each problem names
-     * the message again ("identify: userId or anonymousId is required"), so a line that also says "Not sent to Segment"
-     * would repeat both.
-     */
+    /** The exception's message says it all once: "Segment identify was not sent: userId or anonymousId is required". */
     static String reason(SegmentValidationException refusal) {
-        return String.join("; ", refusal.getProblems());
+        return refusal.getMessage();
     }
 
     public void adminDone(Exchange exchange) {

@@ -45,8 +45,8 @@ class DemoMessagesTest {
         try {
             DemoSummary summary = SegmentDemo.run(target);
 
-            assertThat(warnings).containsExactly("Not sent to Segment: identify: userId or anonymousId is required");
-            assertThat(summary.render(target)).contains("Refused before sending: 1\n  - identify: userId or anonymousId is required\n");
+            assertThat(warnings).containsExactly("Segment identify was not sent: userId or anonymousId is required");
+            assertThat(summary.render(target)).contains("Refused before sending: 1\n  - Segment identify was not sent: userId or anonymousId is required\n");
         } finally {
             demoLogger.removeAppender("demo-warnings");
             logging.updateLoggers();

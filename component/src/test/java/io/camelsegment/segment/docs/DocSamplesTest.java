@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.fail;
  * A {@code java}, {@code yaml} or {@code properties} block must be, after trimming the indentation its lines share,
  * identical to a tagged region ({@code // tag::name[]} ... {@code // end::name[]}, or {@code #} in YAML and properties)
  * of a file in this package or in {@code src/test/resources/docs}, where the sample tests run it. The only other blocks
- * are checked for what they are: JSON wire examples must parse, the Maven dependency must name this artifact, and
- * shell commands and the URI syntax are allowed as they are. To change a sample, change its tagged region, run its
+ * are checked for what they are: JSON wire examples must parse, Maven coordinates must be those the build uses at
+ * its versions, and shell commands and the URI syntax are allowed as they are. To change a sample, change its tagged region, run its
  * test, and paste the region into the document.
  */
 class DocSamplesTest {
@@ -42,8 +42,10 @@ class DocSamplesTest {
     private static final Path PROJECT = Path.of("..");
     private static final List<Path> DOCUMENTS = List.of(PROJECT.resolve("README.md"), PROJECT.resolve("docs/guide.md"),
             Path.of("src/main/docs/segment-component.adoc"));
+    /** Where samples run: this module's sample tests, and the Spring Boot example, which its own tests run. */
     private static final List<Path> SAMPLE_SOURCES = List.of(Path.of("src/test/java/io/camelsegment/segment/docs"),
-            Path.of("src/test/resources/docs"));
+            Path.of("src/test/resources/docs"), PROJECT.resolve("examples/spring-boot/src/main"),
+            PROJECT.resolve("examples/spring-boot/src/test"));
 
     /** Languages whose blocks must be a tagged region of a tested source. */
     private static final Set<String> TESTED = Set.of("java", "yaml", "properties");
@@ -103,14 +105,45 @@ class DocSamplesTest {
                     fail(block + " is not JSON: " + e.getMessage());
                 }
             }
-            case "xml" -> assertThat(block.text()).as(block + ": only the Maven dependency is shown as XML")
-                    .matches("(?s)<dependency>\\s*<groupId>io\\.camelsegment</groupId>\\s*<artifactId>camel-segment</artifactId>"
-                             + "\\s*<version>(" + Pattern.quote(projectVersion()) + "|x\\.x\\.x)</version>\\s*</dependency>");
+            case "xml" -> checkCoordinates(block);
             case "shell" -> assertThat(block.text()).as(block.toString()).isNotBlank();
             case "literal" -> assertThat(LITERALS).as(block + ": a literal block that is not on the list of syntax blocks")
                     .contains(block.text());
             default -> fail(block + ": give the block a language (java, yaml, properties, json, xml or shell)");
         }
+    }
+
+    /**
+     * XML blocks are Maven coordinates: each artifact shown must be one this build uses, at the version it uses, so a
+     * reader who copies the block gets what the tests ran on.
+     */
+    private static void checkCoordinates(Block block) {
+        Matcher artifact = Pattern.compile("<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*"
+                                           + "<version>([^<]+)</version>").matcher(block.text());
+        int found = 0;
+        while (artifact.find()) {
+            found++;
+            String coordinates = artifact.group(1) + ":" + artifact.group(2);
+            assertThat(artifact.group(3)).as(block + ": the version of " + coordinates)
+                    .isIn(expectedVersions(artifact.group(1)));
+        }
+        assertThat(found).as(block + ": an XML block shows Maven coordinates with their version").isPositive();
+    }
+
+    private static List<String> expectedVersions(String groupId) {
+        return switch (groupId) {
+            case "io.camelsegment" -> List.of(projectVersion(), "x.x.x");
+            case "org.apache.camel.springboot" -> List.of(rootProperty("camel-spring-boot.version"));
+            case "org.springframework.boot" -> List.of(rootProperty("spring-boot.version"));
+            default -> List.of();
+        };
+    }
+
+    private static String rootProperty(String name) {
+        Matcher value = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(String.join("\n",
+                read(PROJECT.resolve("pom.xml"))));
+        assertThat(value.find()).as("the property " + name + " in the root pom.xml").isTrue();
+        return value.group(1);
     }
 
     /** The region sharing the most lines with the block. */

@@ -31,7 +31,7 @@ class EmbeddedEmulator implements ApplicationContextInitializer<ConfigurableAppl
         if (writeKey || token) {
             throw new IllegalStateException("Set both SEGMENT_WRITE_KEY and SEGMENT_TOKEN for real Segment, or neither for the emulator");
         }
-        SegmentEmulator emulator = SegmentEmulator.builder().expectedToken(SegmentEmulator.DEMO_TOKEN).start();
+        SegmentEmulator emulator = SegmentEmulator.start();
         environment.getPropertySources().addFirst(new MapPropertySource("segmentEmulator", properties(emulator)));
         context.getBeanFactory().registerSingleton("segmentEmulator", emulator);
         context.addApplicationListener(event -> {
@@ -44,20 +44,15 @@ class EmbeddedEmulator implements ApplicationContextInitializer<ConfigurableAppl
     }
 
     /** The component configuration for an emulator, as Spring Boot properties. */
-    static Map<String, Object> properties(SegmentEmulator emulator) {
+    private static Map<String, Object> properties(SegmentEmulator emulator) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("camel.component.segment.tracking-url", emulator.trackingUrl());
         properties.put("camel.component.segment.api-url", emulator.apiUrl());
         properties.put("camel.component.segment.write-key", SegmentEmulator.DEMO_SERVER_WRITE_KEY);
-        properties.put("camel.component.segment.token", token(emulator));
+        properties.put("camel.component.segment.token", emulator.token());
         properties.put("camel.component.segment.region", "us");
         properties.put("segment.source-id", SegmentEmulator.DEMO_SERVER_SOURCE_ID);
         return properties;
-    }
-
-    /** The emulator's Public API token; once the emulator exposes the token it requires, this is emulator.token(). */
-    static String token(SegmentEmulator emulator) {
-        return SegmentEmulator.DEMO_TOKEN;
     }
 
     private static boolean isSet(String value) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
  * The routes behind the REST controller. The segment endpoints name only what differs per call: the write key,
  * token, region and URLs come from {@code camel.component.segment.*}.
  */
+// tag::boot-routes[]
 @Component
 public class SignupRoutes extends RouteBuilder {
 
@@ -34,3 +35,4 @@ public class SignupRoutes extends RouteBuilder {
                 .to("segment:listSchemaSettingsInSource?sourceId={{segment.source-id}}");
     }
 }
+// end::boot-routes[]

@@ -24,21 +24,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The app's HTTP calls end up in Segment, here the emulator, configured the way the app configures it. */
+/** The app's HTTP calls end up in Segment, here the emulator. */
+// tag::boot-test[]
 @CamelSpringBootTest
 @SpringBootTest(properties = { "spring.main.banner-mode=off", "logging.level.root=WARN" })
 @AutoConfigureMockMvc
 class SegmentBootApplicationTest {
 
     @RegisterExtension
-    static final SegmentEmulatorExtension SEGMENT
-            = new SegmentEmulatorExtension(SegmentEmulator.builder().expectedToken(SegmentEmulator.DEMO_TOKEN));
+    static final SegmentEmulatorExtension SEGMENT = new SegmentEmulatorExtension();
 
-    /** The same properties the app sets when it starts its own emulator, pointing at this test's emulator. */
     @DynamicPropertySource
     static void segment(DynamicPropertyRegistry registry) {
-        EmbeddedEmulator.properties(SEGMENT.emulator()).forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("camel.component.segment.tracking-url", SEGMENT::trackingUrl);
+        registry.add("camel.component.segment.api-url", SEGMENT::apiUrl);
+        registry.add("camel.component.segment.write-key", () -> SegmentEmulator.DEMO_SERVER_WRITE_KEY);
+        registry.add("camel.component.segment.token", SEGMENT::token);
+        registry.add("segment.source-id", () -> SegmentEmulator.DEMO_SERVER_SOURCE_ID);
     }
+    // end::boot-test[]
 
     @Autowired
     private MockMvc mvc;

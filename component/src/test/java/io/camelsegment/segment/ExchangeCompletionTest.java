@@ -139,4 +139,26 @@ class ExchangeCompletionTest extends SegmentTestSupport {
         assertThat(sent.exchange().getException()).isInstanceOf(SegmentHttpException.class)
                 .hasMessage("Segment track (POST /track) was abandoned: the producer stopped before Segment accepted it");
     }
+
+    @Test
+    void aDeleteCutOffMidAttemptByAStopIsReportedAsOfUnknownOutcome() throws Exception {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
+        AsyncProducer producer = context.getEndpoint(publicApi("deleteSource", "sourceId=src-1")).createAsyncProducer();
+        producer.start();
+        Exchange exchange = new DefaultExchange(context);
+        CountDownLatch done = new CountDownLatch(1);
+        producer.process(exchange, doneSync -> done.countDown());
+        for (int waited = 0; requests().isEmpty() && waited < 5000; waited += 10) {
+            Thread.sleep(10);
+        }
+
+        producer.stop();
+
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        SegmentHttpException failure = exchange.getException(SegmentHttpException.class);
+        assertThat(failure.isOutcomeUnknown()).isTrue();
+        assertThat(failure.isRetryable()).isFalse();
+        assertThat(failure).hasMessageStartingWith("Segment deleteSource (DELETE /sources/{sourceId}) was abandoned")
+                .hasMessageContaining("the outcome is unknown");
+    }
 }

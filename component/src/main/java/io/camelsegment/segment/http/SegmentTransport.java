@@ -80,9 +80,15 @@ public final class SegmentTransport {
      * once the worker threads are stopped, so no exchange is left waiting forever.
      */
     public void abandonPending() {
-        pending.forEach((result, request) -> result.completeExceptionally(new SegmentHttpException(
-                "Segment " + request.description() + " was abandoned: the producer stopped before Segment accepted it", 0,
-                List.of(), true, 0, null)));
+        pending.forEach((result, request) -> result.completeExceptionally(abandoned(request)));
+    }
+
+    /** A request cut off mid-attempt may have been applied: one that cannot be sent twice is reported as such. */
+    private static SegmentHttpException abandoned(SegmentRequest request) {
+        String message = "Segment " + request.description() + " was abandoned: the producer stopped before Segment accepted it";
+        return request.idempotent()
+                ? new SegmentHttpException(message, 0, List.of(), true, 0, null)
+                : new SegmentHttpException(message + "; " + RetryPolicy.OUTCOME_UNKNOWN, 0, List.of(), false, 0, true, null);
     }
 
     private void schedule(SegmentRequest request, int attempt, Instant start, Duration delay,

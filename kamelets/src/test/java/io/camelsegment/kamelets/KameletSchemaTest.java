@@ -1,8 +1,5 @@
 package io.camelsegment.kamelets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -125,14 +121,6 @@ class KameletSchemaTest {
             mandatory.forEach(name -> assertThat(kamelet.required().contains(name)
                                                  || Kamelets.map(kamelet.properties().get(name)).containsKey("default"))
                     .as(kamelet.name() + ": {{" + name + "}} without ? must be required or have a default").isTrue());
-        }
-    }
-
-    static List<Path> files() {
-        try (Stream<Path> files = Files.list(KAMELETS)) {
-            return files.filter(f -> f.toString().endsWith(".kamelet.yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -44,8 +45,17 @@ final class Kamelets {
     private Kamelets() {
     }
 
+    /** The Kamelets of {@code src/main/resources/kamelets}. */
     static List<Kamelet> all() {
-        return KameletSchemaTest.files().stream().map(Kamelets::read).toList();
+        return all(KameletSchemaTest.KAMELETS);
+    }
+
+    static List<Kamelet> all(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".kamelet.yaml")).sorted().map(Kamelets::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kamelet.KameletComponent;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_SOURCE_ID;
 import static io.camelsegment.emulator.SegmentEmulator.DEMO_WRITE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Each Kamelet, loaded from its file in {@code src/main/resources/kamelets} by camel-kamelet, runs against the Segment
@@ -152,8 +155,21 @@ class KameletsTest extends CamelTestSupport {
 
         assertThat(exchange.getException()).isNull();
         assertThat(segment().source(DEMO_SOURCE_ID).orElseThrow().labels()).extracting(Label::key, Label::value)
-                .contains(org.assertj.core.groups.Tuple.tuple("team", "growth"));
+                .contains(tuple("team", "growth"));
         assertThat(exchange.getMessage().getBody(String.class)).contains("\"key\":\"team\"");
+    }
+
+    @Test
+    void aYamlRouteWithTheTrackSinkTracksEachOrderAsItsCustomer() throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/orders-to-segment.camel.yaml"));
+
+        template.sendBodyAndHeader("direct:orders", "{\"orderId\":\"o-1\",\"total\":42}", "customerId", "cus-1");
+
+        TrackedEvent event = onlyAcceptedEvent();
+        assertThat(event.event()).isEqualTo("Order Completed");
+        assertThat(event.userId()).isEqualTo("cus-1");
+        assertThat(event.json().get("properties")).isEqualTo(Map.of("orderId", "o-1", "total", 42));
     }
 
     private void route(String from, String to) throws Exception {

@@ -16,7 +16,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @Configurer
 public class SegmentConfiguration implements Cloneable {
 
-    @UriPath(description = "The Segment operation to perform")
+    @UriPath(description = "The Segment operation to perform.")
     @Metadata(required = true)
     private SegmentOperation operation;
 

@@ -1,10 +1,12 @@
 package io.camelsegment.segment;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.camelsegment.segment.OptionUse.Need;
 import io.camelsegment.segment.publicapi.DeliveryMetricsWindow;
 import io.camelsegment.segment.publicapi.PublicApiCall;
 import io.camelsegment.segment.tracking.MessageType;
@@ -73,6 +75,41 @@ public enum SegmentOperation {
     /** The Public API call, for the nine Public API operations. */
     public Optional<PublicApiCall> publicApiCall() {
         return Optional.ofNullable(publicApiCall);
+    }
+
+    /**
+     * The options (and so the headers) this operation reads, in the order a form should show them, each with how much the
+     * operation needs it; derived from the operation's row. Options every operation shares (region, base URLs, retries,
+     * HTTP settings) are not listed.
+     */
+    public List<OptionUse> optionUses() {
+        List<OptionUse> uses = new ArrayList<>();
+        if (trackingCall != null) {
+            uses.add(new OptionUse("writeKey", Need.REQUIRED));
+            trackingCall.single().ifPresent(type -> {
+                for (String field : type.optionFields()) {
+                    uses.add(new OptionUse(field, type.requiredFields().contains(field) ? Need.REQUIRED_UNLESS_IN_BODY
+                            : (field.equals("userId") || field.equals("anonymousId"))
+                              && !type.requiredFields().contains("userId") ? Need.USER_OR_ANONYMOUS_ID
+                            : Need.OPTIONAL));
+                }
+                uses.add(new OptionUse("timestamp", Need.OPTIONAL, OptionUse.From.HEADER));
+                type.payloadField().ifPresent(payload -> uses.add(new OptionUse("bodyMode", Need.OPTIONAL, OptionUse.From.OPTION)));
+            });
+            return uses;
+        }
+        uses.add(new OptionUse("token", Need.REQUIRED));
+        publicApiCall.pathParameters().forEach(parameter -> uses.add(new OptionUse(parameter.option(), Need.REQUIRED)));
+        for (PublicApiCall.QueryParameter query : publicApiCall.query()) {
+            uses.add(new OptionUse(query.parameter().option(), query.required() ? Need.REQUIRED : Need.OPTIONAL));
+        }
+        publicApiCall.body().options().forEach(option -> uses.add(new OptionUse(option,
+                publicApiCall.body().optionsRequiredUnlessInBody() ? Need.REQUIRED_UNLESS_IN_BODY : Need.OPTIONAL)));
+        if (publicApiCall.isPaginated()) {
+            uses.add(new OptionUse("followPages", Need.OPTIONAL, OptionUse.From.OPTION));
+            uses.add(new OptionUse("maxPages", Need.OPTIONAL, OptionUse.From.OPTION));
+        }
+        return uses;
     }
 
     /** The operation by its URI name, e.g. {@code updateSource}; an unknown name is a validation error. */

@@ -90,4 +90,38 @@ class CatalogTest {
         assertThat(new ObjectMapper().convertValue(properties.path("granularity").path("enum"), List.class))
                 .isEqualTo(List.of("DAY", "HOUR", "MINUTE"));
     }
+
+    @Test
+    void everyOptionSomeOperationReadsNamesThoseOperationsAndTheirNeedInItsDescription() throws Exception {
+        JsonNode catalog = catalog();
+
+        assertThat(catalog.path("properties").path("sourceId").path("description").asText()).endsWith(
+                " Operations: addLabelsToSource, deleteSource, listConnectedWarehousesFromSource,"
+                + " listDeliveryMetricsSummaryFromDestination, listSchemaSettingsInSource, removeWriteKeyFromSource,"
+                + " updateSource (required).");
+        OperationCatalog.operationsByOption().forEach((option, sentence) -> {
+            assertThat(catalog.path("properties").path(option).path("description").asText()).as(option).endsWith(" " + sentence);
+            assertThat(catalog.path("componentProperties").path(option).path("description").asText())
+                    .as("component " + option).endsWith(" " + sentence);
+        });
+        OperationCatalog.operationsByHeader().forEach((header, sentence) -> assertThat(
+                catalog.path("headers").path(header).path("description").asText()).as(header).endsWith(" " + sentence));
+    }
+
+    @Test
+    void theOperationOptionSaysWhatEachOperationRequires() throws Exception {
+        String description = catalog().path("properties").path("operation").path("description").asText();
+
+        assertThat(description).contains("deleteSource (token, sourceId)", "track (writeKey, userId or anonymousId+, event+)");
+        for (SegmentOperation operation : SegmentOperation.values()) {
+            assertThat(description).contains(" " + operation + " (");
+        }
+    }
+
+    @Test
+    void theComponentDescriptionListsTheOperationsOfEachApi() throws Exception {
+        assertThat(catalog().path("component").path("description").asText()).contains(
+                "Tracking API operations (writeKey): identify, track, page, screen, group, alias, batch, import.",
+                "Public API operations (token): addLabelsToSource, deleteSource,");
+    }
 }

@@ -4,16 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelsegment.segment.publicapi.PublicApiCall;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The option and header tables of segment-component.adoc are rendered from the catalog JSON; this test fails when they
- * drift. Regenerate them with {@code mvn -pl component test -Dtest=ComponentDocsTest -Dsegment.updateDocs=true}.
+ * The option and header tables of segment-component.adoc are rendered from the catalog JSON, and the table of what each
+ * operation reads from the operation rows ({@link SegmentOperation#optionUses()}); this test fails when they drift. Regenerate them with {@code mvn -pl component test -Dtest=ComponentDocsTest -Dsegment.updateDocs=true}.
  */
 class ComponentDocsTest {
 
@@ -27,7 +29,8 @@ class ComponentDocsTest {
         for (Map.Entry<String, String> table : Map.of(
                 "component options", optionTable(catalog.path("componentProperties"), false),
                 "endpoint options", optionTable(catalog.path("properties"), true),
-                "component headers", headerTable(catalog.path("headers"))).entrySet()) {
+                "component headers", headerTable(catalog.path("headers")),
+                "operation options", operationTable()).entrySet()) {
             expected = replaceBetweenMarkers(expected, table.getKey(), table.getValue());
         }
         if (Boolean.getBoolean("segment.updateDocs")) {
@@ -64,6 +67,32 @@ class ComponentDocsTest {
                     .append(" | ").append(escape(simpleType(o.path("javaType").asText()))).append('\n');
         }
         return table.append("|===\n").toString();
+    }
+
+    private static String operationTable() {
+        StringBuilder table = new StringBuilder();
+        table.append("[width=\"100%\",cols=\"3,4,2,3,3\",options=\"header\"]\n|===\n| Operation | HTTP | Option | Header | Need\n");
+        for (SegmentOperation operation : SegmentOperation.values()) {
+            List<OptionUse> uses = operation.optionUses();
+            String span = uses.size() > 1 ? "." + uses.size() + "+" : "";
+            table.append(span).append("| `").append(operation).append("` ").append(span).append("| `").append(http(operation))
+                    .append('`').append(operation.publicApiCall().map(ComponentDocsTest::version).orElse("")).append('\n');
+            for (OptionUse use : uses) {
+                table.append("| ").append(use.from() == OptionUse.From.HEADER ? "-" : "`" + use.option() + "`")
+                        .append(" | ").append(use.header().map(header -> "`" + header + "`").orElse("-"))
+                        .append(" | ").append(use.need().text()).append('\n');
+            }
+        }
+        return table.append("|===\n").toString();
+    }
+
+    private static String http(SegmentOperation operation) {
+        return operation.trackingCall().map(call -> "POST /v1" + call.path())
+                .orElseGet(() -> operation.publicApiCall().map(call -> call.method() + " " + call.pathTemplate()).orElseThrow());
+    }
+
+    private static String version(PublicApiCall call) {
+        return PublicApiCall.BETA.equals(call.accept()) ? " (beta)" : PublicApiCall.ALPHA.equals(call.accept()) ? " (alpha)" : "";
     }
 
     private static String headerTable(JsonNode headers) {

@@ -15,7 +15,7 @@ import io.camelsegment.segment.json.JsonBody;
 public enum RequestBody {
 
     /** The operation sends no body. */
-    NONE {
+    NONE(List.of(), false) {
         @Override
         Map<String, Object> build(Object body, Function<String, Object> options, ObjectMapper mapper, List<String> problems) {
             return null;
@@ -26,15 +26,16 @@ public enum RequestBody {
      * {@code {"labels":[{"key","value","description"?}]}}, from a body holding that object or just the list, or else
      * from the {@code labels} option as {@code key:value} pairs separated by commas.
      */
-    LABELS {
+    LABELS(List.of("labels"), true) {
         @Override
         Map<String, Object> build(Object body, Function<String, Object> options, ObjectMapper mapper, List<String> problems) {
             Object value = read(body, mapper, problems);
             if (value instanceof Map<?, ?> map) {
                 value = map.get("labels");
             }
-            if (value == null && options.apply("labels") != null) {
-                value = fromPairs(options.apply("labels").toString(), problems);
+            Object pairs = options.apply(options().get(0));
+            if (value == null && pairs != null) {
+                value = fromPairs(pairs.toString(), problems);
             }
             if (!(value instanceof List<?> labels) || labels.isEmpty()) {
                 problems.add("labels are required: a body {\"labels\":[{\"key\":...,\"value\":...}]}, a list of labels,"
@@ -74,7 +75,7 @@ public enum RequestBody {
     },
 
     /** {@code UpdateSourceV1Input}: name, enabled, slug and settings, from the body, filled in from options. */
-    SOURCE_UPDATE {
+    SOURCE_UPDATE(List.of("name", "enabled", "slug"), false) {
         private static final Set<String> FIELDS = Set.of("name", "enabled", "slug", "settings");
 
         @Override
@@ -88,7 +89,7 @@ public enum RequestBody {
             if (value != null) {
                 ((Map<?, ?>) value).forEach((k, v) -> input.put(String.valueOf(k), v));
             }
-            for (String field : List.of("name", "enabled", "slug")) {
+            for (String field : options()) {
                 Object option = options.apply(field);
                 if (option != null && !input.containsKey(field)) {
                     input.put(field, option);
@@ -115,6 +116,24 @@ public enum RequestBody {
             }
         }
     };
+
+    private final List<String> options;
+    private final boolean optionsRequiredUnlessInBody;
+
+    RequestBody(List<String> options, boolean optionsRequiredUnlessInBody) {
+        this.options = options;
+        this.optionsRequiredUnlessInBody = optionsRequiredUnlessInBody;
+    }
+
+    /** The options (and headers) that fill in the body, in the order a form should show them. */
+    public List<String> options() {
+        return options;
+    }
+
+    /** Whether the call is refused when neither the body nor these options give a value. */
+    public boolean optionsRequiredUnlessInBody() {
+        return optionsRequiredUnlessInBody;
+    }
 
     /**
      * The request body as a JSON-ready map, or {@code null} for none; problems found are added to {@code problems}.

@@ -58,6 +58,10 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "labels": getOrCreateConfiguration(target).setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxconnectionsperroute":
+        case "maxConnectionsPerRoute": getOrCreateConfiguration(target).setMaxConnectionsPerRoute(property(camelContext, int.class, value)); return true;
         case "maxpages":
         case "maxPages": getOrCreateConfiguration(target).setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -136,6 +140,10 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "labels": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
+        case "maxconnectionsperroute":
+        case "maxConnectionsPerRoute": return int.class;
         case "maxpages":
         case "maxPages": return int.class;
         case "maxretries":
@@ -215,6 +223,10 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "labels": return getOrCreateConfiguration(target).getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconnections":
+        case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxconnectionsperroute":
+        case "maxConnectionsPerRoute": return getOrCreateConfiguration(target).getMaxConnectionsPerRoute();
         case "maxpages":
         case "maxPages": return getOrCreateConfiguration(target).getMaxPages();
         case "maxretries":

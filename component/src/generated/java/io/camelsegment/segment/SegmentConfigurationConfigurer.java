@@ -46,6 +46,10 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "labels": target.setLabels(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxconnectionsperroute":
+        case "maxConnectionsPerRoute": target.setMaxConnectionsPerRoute(property(camelContext, int.class, value)); return true;
         case "maxpages":
         case "maxPages": target.setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -120,6 +124,10 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "labels": return java.lang.String.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
+        case "maxconnectionsperroute":
+        case "maxConnectionsPerRoute": return int.class;
         case "maxpages":
         case "maxPages": return int.class;
         case "maxretries":
@@ -195,6 +203,10 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getHttpClientConfigurer();
         case "labels": return target.getLabels();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
+        case "maxconnectionsperroute":
+        case "maxConnectionsPerRoute": return target.getMaxConnectionsPerRoute();
         case "maxpages":
         case "maxPages": return target.getMaxPages();
         case "maxretries":

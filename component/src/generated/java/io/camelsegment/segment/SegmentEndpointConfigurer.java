@@ -48,6 +48,10 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "labels": target.getConfiguration().setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxconnectionsperroute":
+        case "maxConnectionsPerRoute": target.getConfiguration().setMaxConnectionsPerRoute(property(camelContext, int.class, value)); return true;
         case "maxpages":
         case "maxPages": target.getConfiguration().setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -123,6 +127,10 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "labels": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
+        case "maxconnectionsperroute":
+        case "maxConnectionsPerRoute": return int.class;
         case "maxpages":
         case "maxPages": return int.class;
         case "maxretries":
@@ -199,6 +207,10 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "labels": return target.getConfiguration().getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconnections":
+        case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxconnectionsperroute":
+        case "maxConnectionsPerRoute": return target.getConfiguration().getMaxConnectionsPerRoute();
         case "maxpages":
         case "maxPages": return target.getConfiguration().getMaxPages();
         case "maxretries":

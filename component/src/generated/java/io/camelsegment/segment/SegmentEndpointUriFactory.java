@@ -23,7 +23,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(42);
         props.add("anonymousId");
         props.add("apiUrl");
         props.add("bodyMode");
@@ -39,6 +39,8 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("httpClientConfigurer");
         props.add("labels");
         props.add("lazyStartProducer");
+        props.add("maxConnections");
+        props.add("maxConnectionsPerRoute");
         props.add("maxPages");
         props.add("maxRetries");
         props.add("name");

@@ -2,6 +2,7 @@ package io.camelsegment.segment;
 
 import java.util.Map;
 
+import io.camelsegment.segment.http.SharedTransports;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurer;
@@ -15,7 +16,7 @@ public class SegmentComponent extends DefaultComponent {
     @Metadata(description = "Default options shared by every endpoint of this component")
     private SegmentConfiguration configuration = new SegmentConfiguration();
 
-    private final WorkerPools workerPools = new WorkerPools(this);
+    private final SharedTransports transports = new SharedTransports(this);
 
     /** Camel Main prints its configuration summary after building components: the secret names must be known by then. */
     @Override
@@ -39,9 +40,16 @@ public class SegmentComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** The worker threads shared by this component's producers. */
-    WorkerPools workerPools() {
-        return workerPools;
+    /** The HTTP clients and threads shared by this component's producers. */
+    SharedTransports transports() {
+        return transports;
+    }
+
+    /** Producers normally give their transports back first; one started outside any route may not have. */
+    @Override
+    protected void doStop() throws Exception {
+        transports.closeAll(getCamelContext());
+        super.doStop();
     }
 
     @Override

@@ -126,8 +126,14 @@ public class SegmentConfiguration implements Cloneable {
     @UriParam(label = "advanced", description = "The Jackson ObjectMapper that reads bodies and writes requests.")
     private ObjectMapper objectMapper;
     @UriParam(label = "advanced", defaultValue = "10",
-              description = "Threads that send requests to Segment and wait between retries, shared by every endpoint of the component with the same size; callers never block on them.")
+              description = "Threads that send requests to Segment and wait between retries, and as many that continue the routes once Segment answered; shared by the endpoints with the same HTTP settings.")
     private int workerPoolSize = 10;
+    @UriParam(label = "advanced", defaultValue = "20",
+              description = "The most HTTP connections the shared connection pool keeps open, to all Segment hosts together.")
+    private int maxConnections = 20;
+    @UriParam(label = "advanced", defaultValue = "20",
+              description = "The most HTTP connections the shared connection pool keeps open to one Segment host.")
+    private int maxConnectionsPerRoute = 20;
 
     public SegmentConfiguration copy() {
         try {
@@ -461,6 +467,22 @@ public class SegmentConfiguration implements Cloneable {
 
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getMaxConnectionsPerRoute() {
+        return maxConnectionsPerRoute;
+    }
+
+    public void setMaxConnectionsPerRoute(int maxConnectionsPerRoute) {
+        this.maxConnectionsPerRoute = maxConnectionsPerRoute;
     }
 
     /** Only the operation and the base URLs: the rest may hold secrets or user data. */

@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.camelsegment.segment.http.CamelHttpClient;
 import io.camelsegment.segment.http.HttpSettings;
 import io.camelsegment.segment.http.RetryPolicy;
+import io.camelsegment.segment.http.RouteThreads;
 import io.camelsegment.segment.http.SegmentTransport;
+import io.camelsegment.segment.http.SharedTransport;
+import io.camelsegment.segment.http.TransportSettings;
 import io.camelsegment.segment.publicapi.PublicApiCall;
 import io.camelsegment.segment.publicapi.PublicApiClient;
 import io.camelsegment.segment.publicapi.PublicApiRequests;
@@ -48,8 +49,10 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class SegmentProducer extends DefaultAsyncProducer {
 
     private final SegmentConfiguration configuration;
-    private CamelHttpClient http;
-    private ScheduledExecutorService executor;
+    private TransportSettings transportSettings;
+    private SharedTransport shared;
+    /** Kept after stop: a late completion still ends its exchange, inline once the pool is gone. */
+    private RouteThreads routeThreads;
     private SegmentTransport transport;
     private PropertyConfigurerGetter options;
     private TrackingRequests trackingRequests;
@@ -71,22 +74,28 @@ public class SegmentProducer extends DefaultAsyncProducer {
         super.doStart();
         options = (PropertyConfigurerGetter) getEndpoint().getComponent().getEndpointPropertyConfigurer();
         ObjectMapper mapper = configuration.getObjectMapper() != null ? configuration.getObjectMapper() : defaultMapper();
-        executor = getEndpoint().getComponent().workerPools()
-                .acquire(getEndpoint().getCamelContext(), configuration.getWorkerPoolSize());
-        http = CamelHttpClient.start(getEndpoint().getCamelContext(), getEndpoint().getServiceUrl(), new HttpSettings(
-                configuration.getConnectTimeout(), configuration.getResponseTimeout(), configuration.getProxyHost(),
-                configuration.getProxyPort(), configuration.getSslContextParameters(),
-                configuration.getHttpClientConfigurer(), SegmentLibrary.NAME + "/" + SegmentLibrary.VERSION));
+        transportSettings = transportSettings();
+        shared = getEndpoint().getComponent().transports().acquire(getEndpoint().getCamelContext(), transportSettings);
+        routeThreads = shared.routeThreads();
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
                 Duration.ofMillis(configuration.getRetryBudget()));
-        transport = new SegmentTransport(http.client(), executor, retryPolicy,
+        // this producer's own view of the shared client: its pending requests are its own to end at stop
+        transport = new SegmentTransport(shared.client(), shared.workers(), retryPolicy,
                 Duration.ofMillis(configuration.getResponseTimeout()), mapper, Clock.systemUTC());
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, SegmentLibrary.NAME, SegmentLibrary.VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
         trackingClient = new TrackingClient(transport, mapper);
         publicApiClient = new PublicApiClient(new PublicApiRequests(mapper, Clock.systemUTC()), transport, mapper,
                 configuration.getMaxPages());
+    }
+
+    private TransportSettings transportSettings() {
+        return TransportSettings.of(new HttpSettings(configuration.getConnectTimeout(), configuration.getResponseTimeout(),
+                configuration.getProxyHost(), configuration.getProxyPort(), configuration.getSslContextParameters(),
+                configuration.getHttpClientConfigurer(), SegmentLibrary.NAME + "/" + SegmentLibrary.VERSION,
+                configuration.getMaxConnections(), configuration.getMaxConnectionsPerRoute()),
+                getEndpoint().getServiceUrl(), configuration.getWorkerPoolSize());
     }
 
     @Override
@@ -97,14 +106,9 @@ public class SegmentProducer extends DefaultAsyncProducer {
             transport.abandonPending();
             transport = null;
         }
-        if (executor != null) {
-            getEndpoint().getComponent().workerPools().release(getEndpoint().getCamelContext(),
-                    configuration.getWorkerPoolSize());
-            executor = null;
-        }
-        if (http != null) {
-            http.close();
-            http = null;
+        if (shared != null) {
+            getEndpoint().getComponent().transports().release(getEndpoint().getCamelContext(), transportSettings);
+            shared = null;
         }
         super.doStop();
     }
@@ -121,13 +125,14 @@ public class SegmentProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        call.whenComplete((ignored, failure) -> {
+        // the route goes on in Camel's hands, off the thread that did the I/O: that thread is free for the next send
+        call.whenCompleteAsync((ignored, failure) -> {
             if (failure != null) {
                 exchange.setException(failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);
             }
             callback.done(false);
-        });
+        }, routeThreads);
         return false;
     }
 

@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * The returned future always completes exactly once: with Segment's last answer, whatever its status, or exceptionally
  * with a {@link SegmentHttpException} when no answer arrived or anything else went wrong, an {@link Error} included (it
  * is the exception's cause). Each attempt has a deadline, so a server that trickles its answer cannot hold a call.
+ *
+ * <p>
+ * One per producer, over the client and threads it shares with others ({@link SharedTransport}): what it tracks are
+ * this producer's requests, so stopping the producer ends those and no one else's.
  */
 public final class SegmentTransport {
 
@@ -53,6 +57,8 @@ public final class SegmentTransport {
     private final Clock clock;
     /** Requests whose future is not complete yet, so that stopping can end them instead of leaving them hanging. */
     private final Map<CompletableFuture<SegmentResponse>, SegmentRequest> pending = new ConcurrentHashMap<>();
+    /** The attempts being sent, so that stopping can cut them: the client and its threads outlive this producer. */
+    private final Map<CompletableFuture<SegmentResponse>, HttpUriRequestBase> sending = new ConcurrentHashMap<>();
 
     /**
      * @param attemptTimeout the longest one attempt may take, from sending the request to the last byte of the answer
@@ -76,11 +82,13 @@ public final class SegmentTransport {
     }
 
     /**
-     * Ends every request still waiting for an answer or a retry with a retryable {@link SegmentHttpException}; called
-     * once the worker threads are stopped, so no exchange is left waiting forever.
+     * Ends every request of this transport still waiting for an answer or a retry with a {@link SegmentHttpException},
+     * and cuts the attempts under way, so no exchange is left waiting and no shared thread or connection stays held;
+     * other producers' requests on the same client go on.
      */
     public void abandonPending() {
         pending.forEach((result, request) -> result.completeExceptionally(abandoned(request)));
+        sending.values().forEach(HttpUriRequestBase::cancel);
     }
 
     /** A request cut off mid-attempt may have been applied: one that cannot be sent twice is reported as such. */
@@ -112,7 +120,7 @@ public final class SegmentTransport {
         }
         try {
             Duration deadline = policy.attemptDeadline(attemptTimeout, elapsedSince(start));
-            SegmentResponse response = execute(request, attempt, deadline);
+            SegmentResponse response = execute(request, attempt, deadline, result);
             Optional<Duration> retryIn = RetryPolicy.isRetryable(request, response)
                     ? policy.nextDelay(attempt, hint.of(response, clock.instant()), elapsedSince(start))
                     : Optional.empty();
@@ -169,7 +177,8 @@ public final class SegmentTransport {
      * Sends one attempt and reads the whole answer within {@code deadline}: the socket timeout alone would let a server
      * that trickles a byte at a time keep the call alive for ever, so the request is aborted when the deadline passes.
      */
-    private SegmentResponse execute(SegmentRequest request, int attempt, Duration deadline) throws IOException {
+    private SegmentResponse execute(SegmentRequest request, int attempt, Duration deadline,
+                                    CompletableFuture<SegmentResponse> result) throws IOException {
         HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEach(httpRequest::addHeader);
         if (attempt > 1) {
@@ -185,6 +194,10 @@ public final class SegmentTransport {
                 httpRequest.cancel();
             }
         });
+        sending.put(result, httpRequest);
+        if (result.isDone()) {
+            httpRequest.cancel(); // abandoned between the check before this attempt and now
+        }
         try {
             return client.execute(httpRequest, response -> read(response, attempt));
         } catch (IOException | RuntimeException e) {
@@ -195,6 +208,7 @@ public final class SegmentTransport {
             }
             throw e;
         } finally {
+            sending.remove(result);
             timer.complete(null);
         }
     }

@@ -88,10 +88,7 @@ public enum SegmentOperation {
             uses.add(new OptionUse("writeKey", Need.REQUIRED));
             trackingCall.single().ifPresent(type -> {
                 for (String field : type.optionFields()) {
-                    uses.add(new OptionUse(field, type.requiredFields().contains(field) ? Need.REQUIRED_UNLESS_IN_BODY
-                            : (field.equals("userId") || field.equals("anonymousId"))
-                              && !type.requiredFields().contains("userId") ? Need.USER_OR_ANONYMOUS_ID
-                            : Need.OPTIONAL));
+                    uses.add(new OptionUse(field, need(type, field)));
                 }
                 uses.add(new OptionUse("timestamp", Need.OPTIONAL, OptionUse.From.HEADER));
                 type.payloadField().ifPresent(payload -> uses.add(new OptionUse("bodyMode", Need.OPTIONAL, OptionUse.From.OPTION)));
@@ -110,6 +107,16 @@ public enum SegmentOperation {
             uses.add(new OptionUse("maxPages", Need.OPTIONAL, OptionUse.From.OPTION));
         }
         return uses;
+    }
+
+    /** How much a message of this type needs a field that an option or header can fill in. */
+    private static Need need(MessageType type, String field) {
+        if (type.requiredFields().contains(field)) {
+            return Need.REQUIRED_UNLESS_IN_BODY;
+        }
+        boolean userIdentity = field.equals("userId") || field.equals("anonymousId");
+        // alias requires userId itself; every other type needs one of the two
+        return userIdentity && !type.requiredFields().contains("userId") ? Need.USER_OR_ANONYMOUS_ID : Need.OPTIONAL;
     }
 
     /** The operation by its URI name, e.g. {@code updateSource}; an unknown name is a validation error. */

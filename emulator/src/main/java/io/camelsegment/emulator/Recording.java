@@ -1,21 +1,25 @@
 package io.camelsegment.emulator;
 
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * Everything the emulator received, in arrival order: Tracking API events, raw Tracking API requests
  * and Public API requests, each capped (see {@link RecordLog}). Also remembers accepted messageIds,
- * because Segment deduplicates on them.
+ * because Segment deduplicates on them: the newest {@value #IDS_PER_RECORDED_ITEM} times as many as it keeps
+ * events, so a long-running test JVM does not grow without end.
  */
 final class Recording {
 
     private final RecordLog<TrackedEvent> events;
     private final RecordLog<TrackingRequest> trackingRequests;
     private final RecordLog<PublicApiRequest> publicApiRequests;
-    private final Set<String> acceptedMessageIds = new HashSet<>();
+    /** How many accepted messageIds are remembered for each event kept: duplicates arrive close together. */
+    static final int IDS_PER_RECORDED_ITEM = 10;
+
+    private final Map<String, Boolean> acceptedMessageIds;
     /** Changes on every clear, so a poller holding sequence numbers knows they no longer mean anything. */
     private long epoch = 1;
 
@@ -24,6 +28,17 @@ final class Recording {
         events = new RecordLog<>(capacity, TrackedEvent::sequence);
         trackingRequests = new RecordLog<>(capacity, TrackingRequest::sequence);
         publicApiRequests = new RecordLog<>(capacity, PublicApiRequest::sequence);
+        acceptedMessageIds = newestIds(capacity == 0 ? 0 : (long) capacity * IDS_PER_RECORDED_ITEM);
+    }
+
+    /** An insertion-ordered map that forgets its oldest id past {@code limit}; 0 remembers every id. */
+    private static Map<String, Boolean> newestIds(long limit) {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return limit > 0 && size() > limit;
+            }
+        };
     }
 
     /**
@@ -33,7 +48,7 @@ final class Recording {
     synchronized TrackedEvent record(TrackedEvent event) {
         return events.add(sequence -> {
             TrackedEvent recorded = event.withSequence(sequence);
-            if (recorded.accepted() && recorded.messageId() != null && !acceptedMessageIds.add(recorded.messageId())) {
+            if (recorded.accepted() && recorded.messageId() != null && acceptedMessageIds.put(recorded.messageId(), Boolean.TRUE) != null) {
                 return recorded.droppedAs(DropReason.DUPLICATE_MESSAGE_ID);
             }
             return recorded;

@@ -63,6 +63,23 @@ class EmulatorApiTest extends EmulatorTestSupport {
     }
 
     @Test
+    void acceptedMessageIdsAreRememberedTenTimesAsFarBackAsEvents() {
+        try (SegmentEmulator small = SegmentEmulator.builder().maxRecorded(2).start()) {
+            EmulatorClient smallClient = new EmulatorClient(small);
+            for (int i = 0; i <= 20; i++) {
+                smallClient.track("/track", "{\"userId\":\"u\",\"event\":\"E\",\"messageId\":\"m-" + i + "\"}");
+            }
+
+            smallClient.track("/track", "{\"userId\":\"u\",\"event\":\"E\",\"messageId\":\"m-20\"}");
+            smallClient.track("/track", "{\"userId\":\"u\",\"event\":\"E\",\"messageId\":\"m-0\"}");
+
+            assertThat(small.events()).extracting(TrackedEvent::messageId, TrackedEvent::accepted)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("m-20", false),
+                            org.assertj.core.groups.Tuple.tuple("m-0", true));
+        }
+    }
+
+    @Test
     void apiCallsListPublicApiRequestsNewestFirstWithTheirOperationAndStatus() {
         client.api("GET", "/destinations/" + SegmentEmulator.DEMO_DESTINATION_ID, null);
         client.api("GET", "/destinations/nope", null);

@@ -42,12 +42,20 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "deliverymode":
+        case "deliveryMode": getOrCreateConfiguration(target).setDeliveryMode(property(camelContext, io.camelsegment.segment.tracking.DeliveryMode.class, value)); return true;
         case "destinationid":
         case "destinationId": getOrCreateConfiguration(target).setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
         case "enabled": getOrCreateConfiguration(target).setEnabled(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": getOrCreateConfiguration(target).setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": getOrCreateConfiguration(target).setEvent(property(camelContext, java.lang.String.class, value)); return true;
+        case "flushbytes":
+        case "flushBytes": getOrCreateConfiguration(target).setFlushBytes(property(camelContext, int.class, value)); return true;
+        case "flushcount":
+        case "flushCount": getOrCreateConfiguration(target).setFlushCount(property(camelContext, int.class, value)); return true;
+        case "flushinterval":
+        case "flushInterval": getOrCreateConfiguration(target).setFlushInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "followpages":
         case "followPages": getOrCreateConfiguration(target).setFollowPages(property(camelContext, boolean.class, value)); return true;
         case "granularity": getOrCreateConfiguration(target).setGranularity(property(camelContext, java.lang.String.class, value)); return true;
@@ -78,6 +86,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "queuecapacity":
+        case "queueCapacity": getOrCreateConfiguration(target).setQueueCapacity(property(camelContext, int.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, io.camelsegment.segment.SegmentRegion.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -87,6 +97,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "shutdowntimeout":
+        case "shutdownTimeout": getOrCreateConfiguration(target).setShutdownTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slug": getOrCreateConfiguration(target).setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": getOrCreateConfiguration(target).setSourceId(property(camelContext, java.lang.String.class, value)); return true;
@@ -124,12 +136,20 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "deliverymode":
+        case "deliveryMode": return io.camelsegment.segment.tracking.DeliveryMode.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
         case "enabled": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
+        case "flushbytes":
+        case "flushBytes": return int.class;
+        case "flushcount":
+        case "flushCount": return int.class;
+        case "flushinterval":
+        case "flushInterval": return long.class;
         case "followpages":
         case "followPages": return boolean.class;
         case "granularity": return java.lang.String.class;
@@ -160,6 +180,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "queuecapacity":
+        case "queueCapacity": return int.class;
         case "region": return io.camelsegment.segment.SegmentRegion.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -169,6 +191,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "shutdowntimeout":
+        case "shutdownTimeout": return long.class;
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
@@ -207,12 +231,20 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
+        case "deliverymode":
+        case "deliveryMode": return getOrCreateConfiguration(target).getDeliveryMode();
         case "destinationid":
         case "destinationId": return getOrCreateConfiguration(target).getDestinationId();
         case "enabled": return getOrCreateConfiguration(target).getEnabled();
         case "endtime":
         case "endTime": return getOrCreateConfiguration(target).getEndTime();
         case "event": return getOrCreateConfiguration(target).getEvent();
+        case "flushbytes":
+        case "flushBytes": return getOrCreateConfiguration(target).getFlushBytes();
+        case "flushcount":
+        case "flushCount": return getOrCreateConfiguration(target).getFlushCount();
+        case "flushinterval":
+        case "flushInterval": return getOrCreateConfiguration(target).getFlushInterval();
         case "followpages":
         case "followPages": return getOrCreateConfiguration(target).isFollowPages();
         case "granularity": return getOrCreateConfiguration(target).getGranularity();
@@ -243,6 +275,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "queuecapacity":
+        case "queueCapacity": return getOrCreateConfiguration(target).getQueueCapacity();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
@@ -252,6 +286,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "shutdowntimeout":
+        case "shutdownTimeout": return getOrCreateConfiguration(target).getShutdownTimeout();
         case "slug": return getOrCreateConfiguration(target).getSlug();
         case "sourceid":
         case "sourceId": return getOrCreateConfiguration(target).getSourceId();

@@ -32,12 +32,20 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "cursor": target.setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "deliverymode":
+        case "deliveryMode": target.setDeliveryMode(property(camelContext, io.camelsegment.segment.tracking.DeliveryMode.class, value)); return true;
         case "destinationid":
         case "destinationId": target.setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
         case "enabled": target.setEnabled(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": target.setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": target.setEvent(property(camelContext, java.lang.String.class, value)); return true;
+        case "flushbytes":
+        case "flushBytes": target.setFlushBytes(property(camelContext, int.class, value)); return true;
+        case "flushcount":
+        case "flushCount": target.setFlushCount(property(camelContext, int.class, value)); return true;
+        case "flushinterval":
+        case "flushInterval": target.setFlushInterval(property(camelContext, long.class, value)); return true;
         case "followpages":
         case "followPages": target.setFollowPages(property(camelContext, boolean.class, value)); return true;
         case "granularity": target.setGranularity(property(camelContext, java.lang.String.class, value)); return true;
@@ -67,6 +75,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "queuecapacity":
+        case "queueCapacity": target.setQueueCapacity(property(camelContext, int.class, value)); return true;
         case "region": target.setRegion(property(camelContext, io.camelsegment.segment.SegmentRegion.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, long.class, value)); return true;
@@ -76,6 +86,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "shutdowntimeout":
+        case "shutdownTimeout": target.setShutdownTimeout(property(camelContext, long.class, value)); return true;
         case "slug": target.setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": target.setSourceId(property(camelContext, java.lang.String.class, value)); return true;
@@ -110,12 +122,20 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "deliverymode":
+        case "deliveryMode": return io.camelsegment.segment.tracking.DeliveryMode.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
         case "enabled": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
+        case "flushbytes":
+        case "flushBytes": return int.class;
+        case "flushcount":
+        case "flushCount": return int.class;
+        case "flushinterval":
+        case "flushInterval": return long.class;
         case "followpages":
         case "followPages": return boolean.class;
         case "granularity": return java.lang.String.class;
@@ -145,6 +165,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "queuecapacity":
+        case "queueCapacity": return int.class;
         case "region": return io.camelsegment.segment.SegmentRegion.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -154,6 +176,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "shutdowntimeout":
+        case "shutdownTimeout": return long.class;
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
@@ -189,12 +213,20 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "cursor": return target.getCursor();
+        case "deliverymode":
+        case "deliveryMode": return target.getDeliveryMode();
         case "destinationid":
         case "destinationId": return target.getDestinationId();
         case "enabled": return target.getEnabled();
         case "endtime":
         case "endTime": return target.getEndTime();
         case "event": return target.getEvent();
+        case "flushbytes":
+        case "flushBytes": return target.getFlushBytes();
+        case "flushcount":
+        case "flushCount": return target.getFlushCount();
+        case "flushinterval":
+        case "flushInterval": return target.getFlushInterval();
         case "followpages":
         case "followPages": return target.isFollowPages();
         case "granularity": return target.getGranularity();
@@ -224,6 +256,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyHost": return target.getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getProxyPort();
+        case "queuecapacity":
+        case "queueCapacity": return target.getQueueCapacity();
         case "region": return target.getRegion();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
@@ -233,6 +267,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "retryInitialDelay": return target.getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getRetryMaxDelay();
+        case "shutdowntimeout":
+        case "shutdownTimeout": return target.getShutdownTimeout();
         case "slug": return target.getSlug();
         case "sourceid":
         case "sourceId": return target.getSourceId();

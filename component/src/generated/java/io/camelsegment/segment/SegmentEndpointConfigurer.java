@@ -32,12 +32,20 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "deliverymode":
+        case "deliveryMode": target.getConfiguration().setDeliveryMode(property(camelContext, io.camelsegment.segment.tracking.DeliveryMode.class, value)); return true;
         case "destinationid":
         case "destinationId": target.getConfiguration().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
         case "enabled": target.getConfiguration().setEnabled(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": target.getConfiguration().setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": target.getConfiguration().setEvent(property(camelContext, java.lang.String.class, value)); return true;
+        case "flushbytes":
+        case "flushBytes": target.getConfiguration().setFlushBytes(property(camelContext, int.class, value)); return true;
+        case "flushcount":
+        case "flushCount": target.getConfiguration().setFlushCount(property(camelContext, int.class, value)); return true;
+        case "flushinterval":
+        case "flushInterval": target.getConfiguration().setFlushInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "followpages":
         case "followPages": target.getConfiguration().setFollowPages(property(camelContext, boolean.class, value)); return true;
         case "granularity": target.getConfiguration().setGranularity(property(camelContext, java.lang.String.class, value)); return true;
@@ -68,6 +76,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "queuecapacity":
+        case "queueCapacity": target.getConfiguration().setQueueCapacity(property(camelContext, int.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, io.camelsegment.segment.SegmentRegion.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -77,6 +87,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "shutdowntimeout":
+        case "shutdownTimeout": target.getConfiguration().setShutdownTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slug": target.getConfiguration().setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": target.getConfiguration().setSourceId(property(camelContext, java.lang.String.class, value)); return true;
@@ -111,12 +123,20 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "deliverymode":
+        case "deliveryMode": return io.camelsegment.segment.tracking.DeliveryMode.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
         case "enabled": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
+        case "flushbytes":
+        case "flushBytes": return int.class;
+        case "flushcount":
+        case "flushCount": return int.class;
+        case "flushinterval":
+        case "flushInterval": return long.class;
         case "followpages":
         case "followPages": return boolean.class;
         case "granularity": return java.lang.String.class;
@@ -147,6 +167,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "queuecapacity":
+        case "queueCapacity": return int.class;
         case "region": return io.camelsegment.segment.SegmentRegion.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -156,6 +178,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "shutdowntimeout":
+        case "shutdownTimeout": return long.class;
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
@@ -191,12 +215,20 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "cursor": return target.getConfiguration().getCursor();
+        case "deliverymode":
+        case "deliveryMode": return target.getConfiguration().getDeliveryMode();
         case "destinationid":
         case "destinationId": return target.getConfiguration().getDestinationId();
         case "enabled": return target.getConfiguration().getEnabled();
         case "endtime":
         case "endTime": return target.getConfiguration().getEndTime();
         case "event": return target.getConfiguration().getEvent();
+        case "flushbytes":
+        case "flushBytes": return target.getConfiguration().getFlushBytes();
+        case "flushcount":
+        case "flushCount": return target.getConfiguration().getFlushCount();
+        case "flushinterval":
+        case "flushInterval": return target.getConfiguration().getFlushInterval();
         case "followpages":
         case "followPages": return target.getConfiguration().isFollowPages();
         case "granularity": return target.getConfiguration().getGranularity();
@@ -227,6 +259,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "queuecapacity":
+        case "queueCapacity": return target.getConfiguration().getQueueCapacity();
         case "region": return target.getConfiguration().getRegion();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
@@ -236,6 +270,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "shutdowntimeout":
+        case "shutdownTimeout": return target.getConfiguration().getShutdownTimeout();
         case "slug": return target.getConfiguration().getSlug();
         case "sourceid":
         case "sourceId": return target.getConfiguration().getSourceId();

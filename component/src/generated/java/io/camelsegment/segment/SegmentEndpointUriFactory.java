@@ -23,16 +23,20 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(48);
         props.add("anonymousId");
         props.add("apiUrl");
         props.add("bodyMode");
         props.add("connectTimeout");
         props.add("cursor");
+        props.add("deliveryMode");
         props.add("destinationId");
         props.add("enabled");
         props.add("endTime");
         props.add("event");
+        props.add("flushBytes");
+        props.add("flushCount");
+        props.add("flushInterval");
         props.add("followPages");
         props.add("granularity");
         props.add("groupId");
@@ -51,11 +55,13 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("previousId");
         props.add("proxyHost");
         props.add("proxyPort");
+        props.add("queueCapacity");
         props.add("region");
         props.add("responseTimeout");
         props.add("retryBudget");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
+        props.add("shutdownTimeout");
         props.add("slug");
         props.add("sourceId");
         props.add("sslContextParameters");

@@ -3,11 +3,14 @@ package io.camelsegment.segment;
 import java.util.Map;
 
 import io.camelsegment.segment.http.SharedTransports;
+import io.camelsegment.segment.tracking.BatchQueues;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 /** The Segment component: {@code segment:operation} endpoints for the Tracking API and the Public API. */
 @Component("segment")
@@ -17,6 +20,35 @@ public class SegmentComponent extends DefaultComponent {
     private SegmentConfiguration configuration = new SegmentConfiguration();
 
     private final SharedTransports transports = new SharedTransports(this);
+    private final BatchQueues batchQueues = new BatchQueues(transports);
+    private final FlushOnContextStopping flushOnContextStopping = new FlushOnContextStopping(batchQueues);
+
+    /**
+     * A stopping CamelContext first waits for the exchanges in flight, and batched ones wait for their queue: sending
+     * what is queued at once spares that wait its flushInterval. A route stopping alone has no such early signal; its
+     * exchanges end within a flushInterval, and its producers' stop drains the rest.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (!getCamelContext().getLifecycleStrategies().contains(flushOnContextStopping)) {
+            getCamelContext().addLifecycleStrategy(flushOnContextStopping); // once, though a component may restart
+        }
+    }
+
+    private static final class FlushOnContextStopping extends LifecycleStrategySupport {
+
+        private final BatchQueues queues;
+
+        FlushOnContextStopping(BatchQueues queues) {
+            this.queues = queues;
+        }
+
+        @Override
+        public void onContextStopping(CamelContext context) {
+            queues.flushAll();
+        }
+    }
 
     /** Camel Main prints its configuration summary after building components: the secret names must be known by then. */
     @Override
@@ -45,9 +77,18 @@ public class SegmentComponent extends DefaultComponent {
         return transports;
     }
 
-    /** Producers normally give their transports back first; one started outside any route may not have. */
+    /** The delivery queues of batched mode, shared by this component's producers per write key and settings. */
+    public BatchQueues batchQueues() {
+        return batchQueues;
+    }
+
+    /**
+     * Producers normally give their queues and transports back first; one started outside any route may not have. The
+     * queues drain first, since they send over the transports.
+     */
     @Override
     protected void doStop() throws Exception {
+        batchQueues.closeAll(getCamelContext());
         transports.closeAll(getCamelContext());
         super.doStop();
     }

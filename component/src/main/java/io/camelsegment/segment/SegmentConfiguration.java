@@ -2,6 +2,7 @@ package io.camelsegment.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.tracking.BodyMode;
+import io.camelsegment.segment.tracking.DeliveryMode;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.Configurer;
@@ -55,6 +56,32 @@ public class SegmentConfiguration implements Cloneable {
               description = "How Tracking API calls read the body: message (the whole Segment message) or payload"
                             + " (only properties for track, page and screen, or traits for identify and group).")
     private BodyMode bodyMode = BodyMode.MESSAGE;
+
+    @UriParam(label = "tracking", defaultValue = "direct", enums = "direct,batched",
+              description = "How identify, track, page, screen, group and alias messages are delivered: direct (one request per"
+                            + " exchange) or batched (queued with other exchanges' messages of the same write key and sent to"
+                            + " /v1/batch; the exchange completes when Segment accepted the batch holding its message)."
+                            + " batch and import always send their own requests.")
+    private DeliveryMode deliveryMode = DeliveryMode.DIRECT;
+    @UriParam(label = "tracking", defaultValue = "250",
+              description = "With deliveryMode=batched: a batch is sent once it holds this many events (1 to 2500).")
+    private int flushCount = 250;
+    @UriParam(label = "tracking", defaultValue = "512000",
+              description = "With deliveryMode=batched: a batch is sent before its JSON body would grow past this many bytes,"
+                            + " counted exactly (32816 to 512000, Segment's limit of 500 KB).")
+    private int flushBytes = 512000;
+    @UriParam(label = "tracking", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "With deliveryMode=batched: a batch is sent this long after its first event at the latest, in"
+                            + " milliseconds.")
+    private long flushInterval = 1000;
+    @UriParam(label = "tracking", defaultValue = "10000",
+              description = "With deliveryMode=batched: the most events a delivery queue holds, queued or being sent; one"
+                            + " more fails at once with SegmentQueueFullException.")
+    private int queueCapacity = 10000;
+    @UriParam(label = "tracking", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "With deliveryMode=batched: how long stopping waits, in milliseconds, for queued events to be"
+                            + " sent and accepted; the exchanges still waiting then fail with SegmentNotDeliveredException.")
+    private long shutdownTimeout = 10000;
 
     @UriParam(label = "publicapi", description = "The id of the source a Public API call acts on.")
     private String sourceId;
@@ -259,6 +286,54 @@ public class SegmentConfiguration implements Cloneable {
 
     public void setBodyMode(BodyMode bodyMode) {
         this.bodyMode = bodyMode;
+    }
+
+    public DeliveryMode getDeliveryMode() {
+        return deliveryMode;
+    }
+
+    public void setDeliveryMode(DeliveryMode deliveryMode) {
+        this.deliveryMode = deliveryMode;
+    }
+
+    public int getFlushCount() {
+        return flushCount;
+    }
+
+    public void setFlushCount(int flushCount) {
+        this.flushCount = flushCount;
+    }
+
+    public int getFlushBytes() {
+        return flushBytes;
+    }
+
+    public void setFlushBytes(int flushBytes) {
+        this.flushBytes = flushBytes;
+    }
+
+    public long getFlushInterval() {
+        return flushInterval;
+    }
+
+    public void setFlushInterval(long flushInterval) {
+        this.flushInterval = flushInterval;
+    }
+
+    public int getQueueCapacity() {
+        return queueCapacity;
+    }
+
+    public void setQueueCapacity(int queueCapacity) {
+        this.queueCapacity = queueCapacity;
+    }
+
+    public long getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(long shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     public String getSourceId() {

@@ -90,6 +90,9 @@ public final class SegmentConstants {
     @Metadata(label = "producer", description = "How many HTTP requests the call took: a batch or import split to respect Segment's limits, or the pages read with followPages.",
               javaType = "Integer")
     public static final String REQUEST_COUNT = PREFIX + "RequestCount";
+    @Metadata(label = "producer", description = "With deliveryMode=batched: how many events the batch that carried this message held.",
+              javaType = "Integer")
+    public static final String BATCH_SIZE = PREFIX + "BatchSize";
     @Metadata(label = "producer", description = "The cursor of the next page, absent on the last page.", javaType = "String")
     public static final String NEXT_CURSOR = PREFIX + "NextCursor";
     @Metadata(label = "producer", description = "The total number of items of a paginated call, when Segment reports it.",

@@ -5,9 +5,11 @@ import java.io.Reader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,11 @@ import io.camelsegment.segment.publicapi.PublicApiCall;
 import io.camelsegment.segment.publicapi.PublicApiClient;
 import io.camelsegment.segment.publicapi.PublicApiRequests;
 import io.camelsegment.segment.publicapi.PublicApiResult;
+import io.camelsegment.segment.tracking.BatchQueue;
+import io.camelsegment.segment.tracking.BatchQueues;
+import io.camelsegment.segment.tracking.BatchReceipt;
+import io.camelsegment.segment.tracking.BatchSettings;
+import io.camelsegment.segment.tracking.DeliveryMode;
 import io.camelsegment.segment.tracking.MessageBuilder;
 import io.camelsegment.segment.tracking.MessageEncoder;
 import io.camelsegment.segment.tracking.TrackingCall;
@@ -58,6 +65,10 @@ public class SegmentProducer extends DefaultAsyncProducer {
     private TrackingRequests trackingRequests;
     private TrackingClient trackingClient;
     private PublicApiClient publicApiClient;
+    private BatchSettings batchSettings;
+    private RetryPolicy retryPolicy;
+    /** The delivery queues this producer holds, by write key: a header may give each exchange its own. */
+    private final Map<String, BatchQueue> queues = new ConcurrentHashMap<>();
 
     public SegmentProducer(SegmentEndpoint endpoint) {
         super(endpoint);
@@ -77,7 +88,11 @@ public class SegmentProducer extends DefaultAsyncProducer {
         transportSettings = transportSettings();
         shared = getEndpoint().getComponent().transports().acquire(getEndpoint().getCamelContext(), transportSettings);
         routeThreads = shared.routeThreads();
-        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
+        // checked at start, so a wrong value fails the route's start rather than its first message
+        batchSettings = new BatchSettings(configuration.getFlushCount(), configuration.getFlushBytes(),
+                Duration.ofMillis(configuration.getFlushInterval()), configuration.getQueueCapacity(),
+                Duration.ofMillis(configuration.getShutdownTimeout()));
+        retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
                 Duration.ofMillis(configuration.getRetryBudget()));
         // this producer's own view of the shared client: its pending requests are its own to end at stop
@@ -100,6 +115,10 @@ public class SegmentProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        // queued events are sent, and waited for up to shutdownTimeout, when the last producer of their queue lets go
+        queues.keySet().forEach(writeKey -> getEndpoint().getComponent().batchQueues()
+                .release(getEndpoint().getCamelContext(), queueKey(writeKey)));
+        queues.clear();
         // Camel stops a producer once its routes have no exchange in flight; whatever still waits (a retry scheduled
         // for later, a request of a producer used outside routes) is ended with an exception, never left hanging.
         if (transport != null) {
@@ -154,11 +173,48 @@ public class SegmentProducer extends DefaultAsyncProducer {
         MessageIdentity identity = getEndpoint().messageIdentity();
         List<TrackingRequest> requests = trackingRequests.prepare(operation.toString(), call, body,
                 configuration.getBodyMode(), values, identity.forSend(exchange));
+        if (configuration.getDeliveryMode() == DeliveryMode.BATCHED && !call.isBatch()) {
+            return enqueue(exchange, identity, writeKey, requests.get(0));
+        }
         return trackingClient.send(operation.toString(), requests, configuration.effectiveTrackingUrl(), writeKey)
                 .thenAccept(result -> {
                     identity.accepted(exchange);
                     tracked(exchange.getMessage(), call, result);
                 });
+    }
+
+    /** A single message, already checked and encoded: a queue full or stopping refuses it here, in the caller's thread. */
+    private CompletableFuture<Void> enqueue(Exchange exchange, MessageIdentity identity, String writeKey,
+                                            TrackingRequest single) {
+        String messageId = single.messageIds().get(0);
+        return queue(writeKey).offer(new MessageEncoder.Encoded(messageId, single.body()))
+                .thenAccept(receipt -> {
+                    identity.accepted(exchange);
+                    delivered(exchange.getMessage(), messageId, receipt);
+                });
+    }
+
+    private BatchQueue queue(String writeKey) {
+        return queues.computeIfAbsent(writeKey, key -> {
+            try {
+                return getEndpoint().getComponent().batchQueues().acquire(getEndpoint().getCamelContext(), queueKey(key));
+            } catch (Exception e) {
+                throw new SegmentException("The Segment delivery queue could not be opened: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private BatchQueues.Key queueKey(String writeKey) {
+        return new BatchQueues.Key(transportSettings, configuration.effectiveTrackingUrl(), writeKey, batchSettings,
+                retryPolicy);
+    }
+
+    private static void delivered(Message message, String messageId, BatchReceipt receipt) {
+        message.setHeader(SegmentConstants.MESSAGE_ID, messageId);
+        message.setHeader(SegmentConstants.HTTP_STATUS, receipt.status());
+        message.setHeader(SegmentConstants.ATTEMPTS, receipt.attempts());
+        message.setHeader(SegmentConstants.REQUEST_COUNT, 1);
+        message.setHeader(SegmentConstants.BATCH_SIZE, receipt.batchSize());
     }
 
     private static void tracked(Message message, TrackingCall call, TrackingResult result) {
@@ -170,6 +226,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
         message.setHeader(SegmentConstants.HTTP_STATUS, result.status());
         message.setHeader(SegmentConstants.ATTEMPTS, result.attempts());
         message.setHeader(SegmentConstants.REQUEST_COUNT, result.requests());
+        message.removeHeader(SegmentConstants.BATCH_SIZE); // an earlier batched send's, not this call's
     }
 
     private CompletableFuture<Void> callPublicApi(Exchange exchange, SegmentOperation operation, PublicApiCall call,

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,12 @@ public final class MessageEncoder {
     public static final int MAX_BATCH_MESSAGES = 2500;
 
     private static final byte[] BATCH_START = "{\"batch\":[".getBytes(StandardCharsets.UTF_8);
+    /**
+     * Always milliseconds, so the envelope has one length whatever the instant: ISO_INSTANT drops trailing zero digits,
+     * and a queue that counts a batch's bytes as it fills could then be a few bytes off.
+     */
+    private static final DateTimeFormatter SENT_AT = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
+    private static final int ENVELOPE_BYTES = BATCH_START.length + end(Instant.EPOCH).length;
 
     private final ObjectMapper mapper;
 
@@ -30,7 +37,12 @@ public final class MessageEncoder {
     }
 
     /** A message serialized, with its id. */
-    record Encoded(String messageId, byte[] json) {
+    public record Encoded(String messageId, byte[] json) {
+    }
+
+    /** The exact size of a batch body holding {@code count} messages of {@code messageBytes} bytes together. */
+    public static long batchBytes(int count, long messageBytes) {
+        return ENVELOPE_BYTES + messageBytes + Math.max(0, count - 1);
     }
 
     byte[] write(Map<String, Object> message) throws JsonProcessingException {
@@ -45,27 +57,33 @@ public final class MessageEncoder {
 
     /** Packs encoded messages into as few batch bodies as the limits allow, keeping their order. */
     List<TrackingRequest> pack(String path, List<Encoded> messages, Instant sentAt) {
-        byte[] end = ("],\"sentAt\":\"" + DateTimeFormatter.ISO_INSTANT.format(sentAt) + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        int envelopeBytes = BATCH_START.length + end.length;
+        byte[] end = end(sentAt);
         List<TrackingRequest> requests = new ArrayList<>();
         List<Encoded> chunk = new ArrayList<>();
-        int chunkBytes = envelopeBytes;
+        long messageBytes = 0;
         for (Encoded message : messages) {
-            int added = message.json().length + (chunk.isEmpty() ? 0 : 1);
-            if (!chunk.isEmpty() && (chunk.size() == MAX_BATCH_MESSAGES || chunkBytes + added > MAX_BATCH_BYTES)) {
+            if (!chunk.isEmpty() && (chunk.size() == MAX_BATCH_MESSAGES
+                                     || batchBytes(chunk.size() + 1, messageBytes + message.json().length) > MAX_BATCH_BYTES)) {
                 requests.add(batchRequest(path, chunk, end));
                 chunk = new ArrayList<>();
-                chunkBytes = envelopeBytes;
-                added = message.json().length;
+                messageBytes = 0;
             }
             chunk.add(message);
-            chunkBytes += added;
+            messageBytes += message.json().length;
         }
         if (!chunk.isEmpty()) {
             requests.add(batchRequest(path, chunk, end));
         }
         return requests;
+    }
+
+    /** One batch body of messages already known to fit Segment's limits, e.g. a delivery queue's batch. */
+    public static TrackingRequest batch(String path, List<Encoded> messages, Instant sentAt) {
+        return batchRequest(path, messages, end(sentAt));
+    }
+
+    private static byte[] end(Instant sentAt) {
+        return ("],\"sentAt\":\"" + SENT_AT.format(sentAt) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static TrackingRequest batchRequest(String path, List<Encoded> chunk, byte[] end) {

@@ -1,0 +1,13 @@
+package io.camelsegment.segment;
+
+/**
+ * A batched event was queued but the component stopped before Segment accepted the batch holding it, within
+ * {@code shutdownTimeout}. Segment may still have received it: a redelivery of the exchange reuses its messageId, so
+ * Segment deduplicates it.
+ */
+public class SegmentNotDeliveredException extends SegmentException {
+
+    public SegmentNotDeliveredException(String message) {
+        super(message);
+    }
+}

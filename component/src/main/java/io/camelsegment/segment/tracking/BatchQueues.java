@@ -1,0 +1,102 @@
+package io.camelsegment.segment.tracking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.http.ReferenceCounts;
+import io.camelsegment.segment.http.RetryPolicy;
+import io.camelsegment.segment.http.SegmentTransport;
+import io.camelsegment.segment.http.SharedTransport;
+import io.camelsegment.segment.http.SharedTransports;
+import io.camelsegment.segment.http.TransportSettings;
+import org.apache.camel.CamelContext;
+
+/**
+ * A component's delivery queues, one per {@link Key}, shared by every producer that sends with the same write key and
+ * settings, each closed (drained within its shutdown timeout) with its last producer or with the component.
+ *
+ * <p>
+ * A queue per producer would split one source's events into as many small batches as there are endpoints, and a
+ * {@code toD} per tenant would multiply timers and buffers by the number of tenants.
+ */
+public final class BatchQueues {
+
+    /**
+     * What makes two producers' queues interchangeable.
+     *
+     * @param writeKey a secret: never in {@link #toString()}
+     */
+    public record Key(TransportSettings transport, String trackingUrl, String writeKey, BatchSettings batch,
+                      RetryPolicy retry) {
+
+        @Override
+        public String toString() {
+            return "BatchQueues.Key[" + trackingUrl + ", writeKey=xxxxxx, " + batch + "]";
+        }
+    }
+
+    private final SharedTransports transports;
+    /** Reads Segment's answers only: the events arrive already written with the producers' own mappers. */
+    private final ObjectMapper answers = new ObjectMapper();
+    private final ReferenceCounts<Key, BatchQueue> queues = new ReferenceCounts<>();
+
+    public BatchQueues(SharedTransports transports) {
+        this.transports = transports;
+    }
+
+    /** The queue for {@code key}, opened on first use; give it back with {@link #release}, never close it. */
+    public BatchQueue acquire(CamelContext context, Key key) throws Exception {
+        return queues.acquire(key, opened -> open(context, opened));
+    }
+
+    private BatchQueue open(CamelContext context, Key key) throws Exception {
+        SharedTransport shared = transports.acquire(context, key.transport());
+        SegmentTransport transport = new SegmentTransport(shared.client(), shared.workers(), key.retry(),
+                Duration.ofMillis(key.transport().http().responseTimeout()), answers, Clock.systemUTC());
+        BatchSender sender = new BatchSender(new TrackingClient(transport, answers), transport, key.trackingUrl(),
+                key.writeKey(), Clock.systemUTC());
+        return new BatchQueue(key.batch(), sender, shared.workers());
+    }
+
+    /**
+     * One user fewer; the last one drains and closes the queue, which may take up to its shutdown timeout: outside the
+     * registry's lock, so other producers open and release their queues meanwhile.
+     */
+    public void release(CamelContext context, Key key) {
+        queues.release(key).ifPresent(last -> close(context, key, last));
+    }
+
+    /** Sends every queue's filling batch now: a stop is coming. */
+    public void flushAll() {
+        queues.open().forEach(BatchQueue::flush);
+    }
+
+    /** Drains and closes every queue, whoever still holds it: the component is stopping. */
+    public void closeAll(CamelContext context) {
+        Map<Key, BatchQueue> closing = queues.removeAll();
+        // every queue is flushed first, so they all use the timeout together rather than one after the other
+        closing.values().forEach(BatchQueue::flush);
+        closing.forEach((key, queue) -> close(context, key, queue));
+    }
+
+    private void close(CamelContext context, Key key, BatchQueue queue) {
+        try {
+            queue.close();
+        } finally {
+            transports.release(context, key.transport());
+        }
+    }
+
+    /** The open queues. */
+    public List<BatchQueue> open() {
+        return queues.open();
+    }
+
+    /** How many producers hold each open queue. */
+    public Map<Key, Integer> users() {
+        return queues.users();
+    }
+}

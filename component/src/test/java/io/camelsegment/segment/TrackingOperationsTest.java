@@ -204,4 +204,16 @@ class TrackingOperationsTest extends SegmentTestSupport {
 
     public record Order(String orderId, double total) {
     }
+
+    @Test
+    void aMutableMapBodyIsLeftAsTheCallerGaveIt() {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("userId", "u-1", "properties",
+                new java.util.HashMap<>(Map.of("revenue", 42.5))));
+
+        send(tracking("track", "event=E"), body);
+        send(tracking("track", "event=E"), body);
+
+        assertThat(body).isEqualTo(Map.of("userId", "u-1", "properties", Map.of("revenue", 42.5)));
+        assertThat(requests()).hasSize(2).allSatisfy(request -> assertThat(json(request)).containsEntry("type", "track"));
+    }
 }

@@ -180,7 +180,10 @@ public final class MessageBuilder {
         if (!(value instanceof Map)) {
             throw invalid(what, "the body is not a JSON object but " + (value instanceof List ? "an array" : "a single value"));
         }
-        return mapper.convertValue(value, MESSAGE);
+        // JsonBody built this map afresh, with string keys: it is the message, with no second copy
+        @SuppressWarnings("unchecked")
+        Map<String, Object> message = (Map<String, Object>) value;
+        return message;
     }
 
     private Object readJson(String what, Object body) {

@@ -1,15 +1,16 @@
 package io.camelsegment.benchmarks;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.tracking.TrackingRequest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the benchmarks measure is real work: every scenario yields the Segment requests its body describes. */
 class ScenariosTest {
@@ -51,10 +52,19 @@ class ScenariosTest {
                 .doesNotContainAnyElementsOf(((TrackingRequest) second.get(0)).messageIds());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anUnknownEngineIsNamedInTheError() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Engines.named("nope"))
+        assertThatThrownBy(() -> Engines.named("nope"))
                 .hasMessageContaining("No engine named nope").hasMessageContaining("camel-segment");
-        assertThat(Map.of()).isEmpty();
+    }
+
+    @Test
+    void theCpuTimeRunReportsTimeAndBytesPerEvent() {
+        CpuTimeRun.Figures figures = CpuTimeRun.measure("camel-segment", Scenario.TRACK_MAP, 3, 50);
+
+        assertThat(figures.rounds()).isEqualTo(3);
+        assertThat(figures.cpuMicros()).isPositive();
+        // a message of about 500 bytes cannot be built, checked and encoded without allocating at least itself
+        assertThat(figures.bytes()).isGreaterThan(500);
     }
 }

@@ -47,9 +47,10 @@ public final class MessageBuilder {
      *
      * @param options   the value of an endpoint option or its header for this exchange, by option name
      * @param messageId the messageId to use when the body has none
+     * @param timestamp the time of the call as ISO-8601 text, for a message without its own
      */
     public Map<String, Object> single(MessageType type, Object body, BodyMode mode, Function<String, Object> options,
-                                      String messageId, Instant now) {
+                                      String messageId, String timestamp) {
         Map<String, Object> message = mode == BodyMode.PAYLOAD ? wrapPayload(type, body) : toMessage(type.type(), body);
         for (String field : type.optionFields()) {
             Object value = options.apply(field);
@@ -57,12 +58,12 @@ public final class MessageBuilder {
                 message.put(field, asWritten(value));
             }
         }
-        Object timestamp = options.apply("timestamp");
-        if (timestamp != null && !message.containsKey("timestamp")) {
-            message.put("timestamp", iso8601(timestamp));
+        Object ownTimestamp = options.apply("timestamp");
+        if (ownTimestamp != null && !message.containsKey("timestamp")) {
+            message.put("timestamp", iso8601(ownTimestamp));
         }
         message.put("type", type.type());
-        complete(message, messageId, now, true);
+        complete(message, messageId, timestamp, true);
         return message;
     }
 
@@ -72,7 +73,7 @@ public final class MessageBuilder {
      * envelope's {@code context} and {@code integrations} are merged into every item, the item's own values winning,
      * as Segment merges them.
      */
-    public List<Map<String, Object>> batch(Object body, String baseMessageId, Instant now, boolean historical) {
+    public List<Map<String, Object>> batch(Object body, String baseMessageId, String timestamp, boolean historical) {
         Object value = readJson("batch", body);
         Map<String, Object> shared = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?>) {
@@ -87,17 +88,17 @@ public final class MessageBuilder {
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> message = item("batch item " + i, items.get(i));
             shared.forEach((field, envelopeValue) -> message.put(field, merge(envelopeValue, message.get(field))));
-            complete(message, baseMessageId + "-" + i, now, !historical);
+            complete(message, baseMessageId + "-" + i, timestamp, !historical);
             messages.add(message);
         }
         return messages;
     }
 
-    private void complete(Map<String, Object> message, String messageId, Instant now, boolean stampTimestamp) {
+    private void complete(Map<String, Object> message, String messageId, String timestamp, boolean stampTimestamp) {
         wholeNumberIdsAsText(message);
         message.putIfAbsent("messageId", messageId);
         if (stampTimestamp) {
-            message.putIfAbsent("timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
+            message.putIfAbsent("timestamp", timestamp);
         }
         Object context = message.get("context");
         if (context == null) {

@@ -1,7 +1,6 @@
 package io.camelsegment.benchmarks;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +9,7 @@ import io.camelsegment.segment.SegmentLibrary;
 import io.camelsegment.segment.tracking.BodyMode;
 import io.camelsegment.segment.tracking.MessageBuilder;
 import io.camelsegment.segment.tracking.MessageEncoder;
+import io.camelsegment.segment.tracking.MessageIds;
 import io.camelsegment.segment.tracking.TrackingRequests;
 
 /**
@@ -19,6 +19,7 @@ import io.camelsegment.segment.tracking.TrackingRequests;
 public final class CamelSegmentEngine implements Engine {
 
     private final TrackingRequests requests;
+    private final MessageIds ids = new MessageIds();
 
     public CamelSegmentEngine() {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -30,6 +31,6 @@ public final class CamelSegmentEngine implements Engine {
     @Override
     public Object prepare(Scenario scenario, Object body) {
         return requests.prepare(scenario.name(), scenario.call(), body, BodyMode.MESSAGE, option -> null,
-                UUID.randomUUID().toString());
+                ids.next());
     }
 }

@@ -48,9 +48,13 @@ public final class MessageRules {
         if (message.get("userId") == null && message.get("anonymousId") == null) {
             problems.add("userId or anonymousId is required");
         }
-        type.ifPresent(t -> t.requiredFields().stream()
-                .filter(field -> message.get(field) == null)
-                .forEach(field -> problems.add(field + " is required for " + t.type())));
+        if (type.isPresent()) {
+            for (String field : type.get().requiredFields()) {
+                if (message.get(field) == null) {
+                    problems.add(field + " is required for " + type.get().type());
+                }
+            }
+        }
         checkTimestamp("timestamp", message.get("timestamp"), historical, stamped, problems);
         checkTimestamp("sentAt", message.get("sentAt"), false, null, problems);
         checkMessageId(message.get("messageId"), problems);

@@ -2,7 +2,6 @@ package io.camelsegment.segment.tracking;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public final class TrackingRequests {
     public List<TrackingRequest> prepare(String operation, TrackingCall call, Object body, BodyMode mode,
                                          Function<String, Object> options, String baseMessageId) {
         Instant now = clock.instant();
-        String timestamp = DateTimeFormatter.ISO_INSTANT.format(now);
+        String timestamp = Timestamps.iso8601(now);
         MessageType single = call.messageType();
         List<Map<String, Object>> messages = single != null
                 ? List.of(builder.single(single, body, mode, options, baseMessageId, timestamp))

@@ -37,6 +37,8 @@ public class CustomerEventRoutes extends RouteBuilder {
                 .process(new OffsetCommit()).id(COMMIT_STEP);
 
         from("direct:forward-event").routeId("forward-event")
+                // a failure here fails the whole poll, which logs it once
+                .errorHandler(defaultErrorHandler().logExhausted(false))
                 .process(KafkaRecord::unwrap)
                 .process(CustomerEvent::toSegmentMessage)
                 .choice()

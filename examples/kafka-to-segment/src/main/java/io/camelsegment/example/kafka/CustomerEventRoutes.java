@@ -15,15 +15,15 @@ public class CustomerEventRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // tag::dead-letter[]
+        // tag::kafka-dead-letter[]
         // an event that can never be sent goes to the dead-letter topic with the reason; the partition moves on
         onException(InvalidCustomerEventException.class, SegmentValidationException.class)
                 .handled(true)
                 .process(DeadLetter::prepare)
                 .to("kafka:{{kafka.deadLetterTopic}}");
-        // end::dead-letter[]
+        // end::kafka-dead-letter[]
 
-        // tag::forward[]
+        // tag::kafka-forward[]
         from("kafka:{{kafka.topic}}?groupId={{kafka.groupId}}&autoOffsetReset=earliest"
              + "&batching=true&maxPollRecords={{kafka.maxPollRecords}}&pollTimeoutMs={{kafka.pollTimeoutMs}}"
              + "&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true")
@@ -46,6 +46,6 @@ public class CustomerEventRoutes extends RouteBuilder {
                         .to("segment:identify?deliveryMode=batched")
                     .otherwise()
                         .to("segment:track?deliveryMode=batched");
-        // end::forward[]
+        // end::kafka-forward[]
     }
 }

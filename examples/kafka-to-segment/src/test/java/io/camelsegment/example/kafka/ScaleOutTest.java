@@ -44,6 +44,12 @@ class ScaleOutTest {
         emulator.close();
     }
 
+    /**
+     * A crash, as far as one JVM can play it: once half of the events were accepted, instance 1 dies at its next commit
+     * (its commit factory fails it and every later one), right after Segment accepted its poll; its CamelContext then
+     * stops with a 1 s shutdown timeout, so Camel does not drain what is in flight. Its consumer leaves the group, and
+     * what it read since its last commit goes, uncommitted, to instance 2.
+     */
     @Test
     void whenOneOfTwoInstancesCrashesHalfwayEveryEventIsDeliveredOnceToSegmentAndTheOffsetsReachTheEnd() throws Exception {
         emulator.faults().ratio(0.1).onTracking().status(503);
@@ -55,8 +61,10 @@ class ScaleOutTest {
         try (Forwarder surviving = Forwarder.start(instance(2));
              ConsumerGroupProgress progress = new ConsumerGroupProgress(bootstrapServers, GROUP, TOPIC)) {
             awaitTrue(() -> emulator.acceptedEvents().size() >= EVENTS / 2, Duration.ofSeconds(90), "half of the events accepted");
+            CrashingCommitFactory.arm();
+            assertThat(CrashingCommitFactory.awaitCrash(Duration.ofSeconds(30))).as("instance 1 reached a commit").isTrue();
             long crashedAt = emulator.acceptedEvents().size();
-            crash(crashing);
+            crashing.close();
 
             assertThat(progress.awaitCaughtUp(Duration.ofSeconds(90))).as("the group committed past every record").isTrue();
             assertThat(progress.committed()).isEqualTo(progress.ends());
@@ -83,16 +91,6 @@ class ScaleOutTest {
         });
     }
 
-    /**
-     * A crash, as far as one JVM can play it: from this instant the instance commits nothing (its commit factory
-     * refuses), and its CamelContext stops with a 1 s shutdown timeout, so Camel does not wait for the poll in flight;
-     * its consumer leaves the group, and what it read since its last commit goes to the other instance uncommitted.
-     */
-    private static void crash(Forwarder instance) {
-        CrashingCommitFactory.crash();
-        instance.close();
-    }
-
     private Map<String, String> crashingInstance() {
         Map<String, String> properties = instance(1);
         properties.put("camel.component.kafka.kafkaManualCommitFactory", "#class:" + CrashingCommitFactory.class.getName());
@@ -114,7 +112,7 @@ class ScaleOutTest {
         Set<Integer> delivered = new HashSet<>();
         received.forEach(event -> delivered.add(KafkaToSegmentTest.sequence(event)));
         long faulted = emulator.trackingRequests().stream().filter(request -> request.fault() != null).count();
-        LOG.info("Scale-out: {} events on {} partitions, 2 instances, instance 1 crashed after {} were accepted; delivered {}"
+        LOG.info("Scale-out: {} events on {} partitions, 2 instances, instance 1 crashed when {} were accepted; delivered {}"
                  + " distinct, {} received in all, {} duplicates (all with their first messageId, dropped by Segment as"
                  + " duplicate_message_id); {} of {} tracking requests faulted; offsets at the end after {} ms",
                 EVENTS, 4, acceptedAtCrash, delivered.size(), received.size(), received.size() - delivered.size(), faulted,

@@ -41,7 +41,7 @@ public record CustomerEvent(String type, Map<String, Object> message) {
             throw new InvalidCustomerEventException("type must be track or identify, was " + (type == null ? "missing" : "'" + type + "'"));
         }
         if (text(fields, "userId") == null && text(fields, "anonymousId") == null) {
-            throw new InvalidCustomerEventException("a " + type + " event needs a userId or an anonymousId");
+            throw new InvalidCustomerEventException("an event needs a userId or an anonymousId");
         }
         if ("track".equals(type) && text(fields, "event") == null) {
             throw new InvalidCustomerEventException("a track event needs an event name");
@@ -63,12 +63,17 @@ public record CustomerEvent(String type, Map<String, Object> message) {
         if (value == null || value.isBlank()) {
             throw new InvalidCustomerEventException("the record has no value");
         }
+        Map<String, Object> fields;
         try {
-            return JSON.readValue(value, new TypeReference<Map<String, Object>>() {
+            fields = JSON.readValue(value, new TypeReference<Map<String, Object>>() {
             });
         } catch (JsonProcessingException e) {
             throw new InvalidCustomerEventException("the record is not a JSON object: " + e.getOriginalMessage(), e);
         }
+        if (fields == null) {
+            throw new InvalidCustomerEventException("the record is not a JSON object: null");
+        }
+        return fields;
     }
 
     private static String messageId(Map<String, Object> fields, KafkaRecord record) throws InvalidCustomerEventException {

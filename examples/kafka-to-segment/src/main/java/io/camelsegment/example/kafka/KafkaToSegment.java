@@ -102,9 +102,9 @@ public final class KafkaToSegment {
                         events, instances, GROUP, took.toMillis() / 1000.0, PARTITIONS));
         if (segment.usesEmulator()) {
             List<TrackedEvent> accepted = segment.emulator().acceptedEvents();
-            summary.append(String.format("Segment (emulator) accepted %,d events: %,d tracks, %,d identifies; see %s%n", accepted.size(),
+            summary.append(String.format("Segment (emulator) accepted %,d events: %,d tracks, %,d identifies%n", accepted.size(),
                     accepted.stream().filter(e -> "track".equals(e.type())).count(),
-                    accepted.stream().filter(e -> "identify".equals(e.type())).count(), segment.emulator().debuggerUrl()));
+                    accepted.stream().filter(e -> "identify".equals(e.type())).count()));
         }
         for (DeadLetters.Refused refused : DeadLetters.read(kafka.bootstrapServers(), DEAD_LETTER_TOPIC)) {
             summary.append("Dead-lettered ").append(refused.source()).append(": ").append(refused.reason()).append('\n');
@@ -114,7 +114,8 @@ public final class KafkaToSegment {
 
     private static String where(KafkaTarget kafka, SegmentTarget segment) {
         return (kafka.isEmbedded() ? "Kafka: embedded single-node broker at " : "Kafka: ") + kafka.bootstrapServers() + "\n"
-               + (segment.usesEmulator() ? "Segment: emulator at " + segment.emulator().trackingUrl() : "Segment: region " + segment.region());
+               + (segment.usesEmulator() ? "Segment: emulator; watch the events arrive in its Debugger: " + segment.emulator().debuggerUrl()
+                                         : "Segment: region " + segment.region());
     }
 
     private static Map<String, String> options(String[] args) {

@@ -1,6 +1,5 @@
 package io.camelsegment.example.kafka;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ public final class Topics {
                 }
             });
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            admin.close(Duration.ofSeconds(10));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Could not create the topics " + partitionsByTopic.keySet() + ": " + e.getMessage(), e);

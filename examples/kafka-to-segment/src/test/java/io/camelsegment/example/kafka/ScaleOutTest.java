@@ -1,7 +1,6 @@
 package io.camelsegment.example.kafka;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +73,7 @@ class ScaleOutTest {
         }
 
         List<TrackedEvent> received = emulator.events();
-        Map<Integer, Set<String>> messageIdsBySequence = received.stream().collect(Collectors.groupingBy(
-                KafkaToSegmentTest::sequence, Collectors.mapping(TrackedEvent::messageId, Collectors.toSet())));
+        Map<Integer, Set<String>> messageIdsBySequence = messageIdsBySequence(received);
         assertThat(messageIdsBySequence.keySet()).as("every event reached Segment")
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, EVENTS).boxed().toList());
         assertThat(messageIdsBySequence).as("every copy of an event carries the same messageId")
@@ -109,14 +107,19 @@ class ScaleOutTest {
 
     private void report(long acceptedAtCrash, Duration took) {
         List<TrackedEvent> received = emulator.events();
-        Set<Integer> delivered = new HashSet<>();
-        received.forEach(event -> delivered.add(KafkaToSegmentTest.sequence(event)));
+        Map<Integer, Set<String>> messageIdsBySequence = messageIdsBySequence(received);
+        boolean allSameMessageId = messageIdsBySequence.values().stream().allMatch(messageIds -> messageIds.size() == 1);
         long faulted = emulator.trackingRequests().stream().filter(request -> request.fault() != null).count();
-        LOG.info("Scale-out: {} events on {} partitions, 2 instances, instance 1 crashed when {} were accepted; delivered {}"
-                 + " distinct, {} received in all, {} duplicates (all with their first messageId, dropped by Segment as"
-                 + " duplicate_message_id); {} of {} tracking requests faulted; offsets at the end after {} ms",
-                EVENTS, 4, acceptedAtCrash, delivered.size(), received.size(), received.size() - delivered.size(), faulted,
-                emulator.trackingRequests().size(), took.toMillis());
+        LOG.info("Scale-out figures: events={}, partitions=4, instances=2 (instance 1 crashed when {} were accepted),"
+                 + " delivered={} distinct, received={}, duplicates={}, allSameMessageId={}, acceptedBySegment={},"
+                 + " faultedRequests={} of {}, offsetsAtEndAfter={} ms",
+                EVENTS, acceptedAtCrash, messageIdsBySequence.size(), received.size(), received.size() - messageIdsBySequence.size(),
+                allSameMessageId, emulator.acceptedEvents().size(), faulted, emulator.trackingRequests().size(), took.toMillis());
+    }
+
+    private static Map<Integer, Set<String>> messageIdsBySequence(List<TrackedEvent> received) {
+        return received.stream().collect(Collectors.groupingBy(KafkaToSegmentTest::sequence,
+                Collectors.mapping(TrackedEvent::messageId, Collectors.toSet())));
     }
 
     private static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {

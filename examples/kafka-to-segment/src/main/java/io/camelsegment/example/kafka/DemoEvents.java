@@ -41,8 +41,12 @@ public final class DemoEvents {
 
     /** Publishes events 0 to count-1, with the poison record in the middle when asked, and waits for every ack. */
     public static void publish(String bootstrapServers, String topic, int count, boolean withPoison) {
+        // one request in flight per partition keeps each partition in order without the idempotent producer's
+        // sequence bookkeeping, which a single embedded broker under load has refused (OutOfOrderSequenceException)
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1, ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             List<Future<RecordMetadata>> acks = new ArrayList<>(count + 1);
             for (int sequence = 0; sequence < count; sequence++) {

@@ -50,7 +50,13 @@ final class WriteKeyHealthCheck implements HealthCheck {
 
     @Override
     public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this).detail("segment.write.key", writeKey.shown());
+        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this).detail("segment.write.key", writeKey.shown())
+                .detail(CHECK_ID, id).detail(CHECK_GROUP, getGroup()).detail(CHECK_KIND, Kind.READINESS.name())
+                .detail(CHECK_ENABLED, enabled);
+        if (!enabled) {
+            // as Camel's own checks answer when switched off
+            return result.unknown().message("Disabled").build();
+        }
         Refusal last = refusal;
         if (last == null) {
             return result.up().build();

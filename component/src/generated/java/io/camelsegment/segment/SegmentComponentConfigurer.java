@@ -61,6 +61,10 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": getOrCreateConfiguration(target).setGranularity(property(camelContext, java.lang.String.class, value)); return true;
         case "groupid":
         case "groupId": getOrCreateConfiguration(target).setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "labels": getOrCreateConfiguration(target).setLabels(property(camelContext, java.lang.String.class, value)); return true;
@@ -155,6 +159,10 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return java.lang.String.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "labels": return java.lang.String.class;
@@ -250,6 +258,10 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return getOrCreateConfiguration(target).getGranularity();
         case "groupid":
         case "groupId": return getOrCreateConfiguration(target).getGroupId();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "labels": return getOrCreateConfiguration(target).getLabels();

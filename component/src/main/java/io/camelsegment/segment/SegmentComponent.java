@@ -1,5 +1,6 @@
 package io.camelsegment.segment;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.camelsegment.segment.http.SharedTransports;
@@ -9,18 +10,25 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.LifecycleStrategySupport;
 
-/** The Segment component: {@code segment:operation} endpoints for the Tracking API and the Public API. */
+/**
+ * The Segment component: {@code segment:operation} endpoints for the Tracking API and the Public API.
+ *
+ * <p>
+ * A {@link HealthCheckComponent}, as Camel's components with producer health checks are: its
+ * {@code healthCheckProducerEnabled} turns the write keys' checks on and off.
+ */
 @Component("segment")
-public class SegmentComponent extends DefaultComponent {
+public class SegmentComponent extends HealthCheckComponent {
 
     @Metadata(description = "Default options shared by every endpoint of this component")
     private SegmentConfiguration configuration = new SegmentConfiguration();
 
     private final SharedTransports transports = new SharedTransports(this);
-    private final BatchQueues batchQueues = new BatchQueues(transports);
+    private final WriteKeyHealthChecks writeKeyHealthChecks = new WriteKeyHealthChecks(this, Clock.systemUTC());
+    private final BatchQueues batchQueues = new BatchQueues(transports, writeKeyHealthChecks);
     private final FlushOnContextStopping flushOnContextStopping = new FlushOnContextStopping(batchQueues);
 
     /**
@@ -77,6 +85,11 @@ public class SegmentComponent extends DefaultComponent {
         return transports;
     }
 
+    /** Told of Segment's answers by write key, for the write keys' health checks. */
+    WriteKeyHealthChecks writeKeyHealthChecks() {
+        return writeKeyHealthChecks;
+    }
+
     /** The delivery queues of batched mode, shared by this component's producers per write key and settings. */
     public BatchQueues batchQueues() {
         return batchQueues;
@@ -90,6 +103,7 @@ public class SegmentComponent extends DefaultComponent {
     protected void doStop() throws Exception {
         batchQueues.closeAll(getCamelContext());
         transports.closeAll(getCamelContext());
+        writeKeyHealthChecks.removeAll();
         super.doStop();
     }
 

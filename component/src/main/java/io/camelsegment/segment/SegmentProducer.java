@@ -100,7 +100,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
                 Duration.ofMillis(configuration.getResponseTimeout()), mapper, Clock.systemUTC());
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, SegmentLibrary.NAME, SegmentLibrary.VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
-        trackingClient = new TrackingClient(transport, mapper);
+        trackingClient = new TrackingClient(transport, mapper, getEndpoint().getComponent().writeKeyHealthChecks());
         publicApiClient = new PublicApiClient(new PublicApiRequests(mapper, Clock.systemUTC()), transport, mapper,
                 configuration.getMaxPages());
     }

@@ -64,6 +64,7 @@ public final class BatchQueue {
                                                     + " events not yet accepted by Segment");
             }
             unfinished++;
+            sender.queued(pending);
             full = join(pending);
         }
         pending.receipt().whenComplete((receipt, failure) -> ended());
@@ -133,6 +134,11 @@ public final class BatchQueue {
             batch = cut();
         }
         sender.send(batch);
+    }
+
+    /** This queue's counters, also shown over JMX. */
+    public DeliveryStatistics statistics() {
+        return sender.statistics();
     }
 
     /** Events queued or being sent, not yet ended. */

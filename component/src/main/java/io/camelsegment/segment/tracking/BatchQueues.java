@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.management.ObjectName;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.http.RateLimitGate;
 import io.camelsegment.segment.http.ReferenceCounts;
 import io.camelsegment.segment.http.RetryPolicy;
 import io.camelsegment.segment.http.SegmentTransport;
@@ -42,9 +46,18 @@ public final class BatchQueues {
     /** Reads Segment's answers only: the events arrive already written with the producers' own mappers. */
     private final ObjectMapper answers = new ObjectMapper();
     private final ReferenceCounts<Key, BatchQueue> queues = new ReferenceCounts<>();
+    private final WriteKeyAnswers writeKeyAnswers;
+    /** The JMX names of the queues' statistics, to unregister them when their queue closes. */
+    private final Map<BatchQueue, ObjectName> managed = new ConcurrentHashMap<>();
 
     public BatchQueues(SharedTransports transports) {
+        this(transports, WriteKeyAnswers.NONE);
+    }
+
+    /** @param writeKeyAnswers told of Segment's final answer to each batch, for the write keys' health checks */
+    public BatchQueues(SharedTransports transports, WriteKeyAnswers writeKeyAnswers) {
         this.transports = transports;
+        this.writeKeyAnswers = writeKeyAnswers;
     }
 
     /** The queue for {@code key}, opened on first use; give it back with {@link #release}, never close it. */
@@ -54,11 +67,16 @@ public final class BatchQueues {
 
     private BatchQueue open(CamelContext context, Key key) throws Exception {
         SharedTransport shared = transports.acquire(context, key.transport());
+        // one gate per queue: a 429 pauses every batch of this write key, and no other key's
+        RateLimitGate gate = RateLimitGate.of(Clock.systemUTC());
+        DeliveryStatistics statistics = new DeliveryStatistics(key.trackingUrl(), MaskedWriteKey.of(key.writeKey()), gate);
         SegmentTransport transport = new SegmentTransport(shared.client(), shared.workers(), key.retry(),
-                Duration.ofMillis(key.transport().http().responseTimeout()), answers, Clock.systemUTC());
-        BatchSender sender = new BatchSender(new TrackingClient(transport, answers), transport, key.trackingUrl(),
-                key.writeKey(), Clock.systemUTC());
-        return new BatchQueue(key.batch(), sender, shared.workers());
+                Duration.ofMillis(key.transport().http().responseTimeout()), answers, Clock.systemUTC(), gate, statistics);
+        BatchSender sender = new BatchSender(new TrackingClient(transport, answers, writeKeyAnswers), transport,
+                key.trackingUrl(), key.writeKey(), Clock.systemUTC(), statistics);
+        BatchQueue queue = new BatchQueue(key.batch(), sender, shared.workers());
+        DeliveryStatisticsMBeans.register(context, statistics).ifPresent(name -> managed.put(queue, name));
+        return queue;
     }
 
     /**
@@ -87,6 +105,10 @@ public final class BatchQueues {
             queue.close();
         } finally {
             transports.release(context, key.transport());
+            ObjectName name = managed.remove(queue);
+            if (name != null) {
+                DeliveryStatisticsMBeans.unregister(context, name);
+            }
         }
     }
 

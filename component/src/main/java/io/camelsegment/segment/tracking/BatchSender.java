@@ -24,20 +24,33 @@ final class BatchSender {
     private final String trackingUrl;
     private final String writeKey;
     private final Clock clock;
+    private final DeliveryStatistics statistics;
     /** Batches sent and not answered yet, so that a stop can wait for them, then give up on them. */
     private final Map<CompletableFuture<Void>, List<PendingEvent>> inFlight = new ConcurrentHashMap<>();
 
-    BatchSender(TrackingClient client, SegmentTransport transport, String trackingUrl, String writeKey, Clock clock) {
+    BatchSender(TrackingClient client, SegmentTransport transport, String trackingUrl, String writeKey, Clock clock,
+                DeliveryStatistics statistics) {
         this.client = client;
         this.transport = transport;
         this.trackingUrl = trackingUrl;
         this.writeKey = writeKey;
         this.clock = clock;
+        this.statistics = statistics;
+    }
+
+    /** An event joined this sender's queue: counted until it ends. */
+    void queued(PendingEvent event) {
+        statistics.queued(event);
+    }
+
+    DeliveryStatistics statistics() {
+        return statistics;
     }
 
     /** Never throws: whatever goes wrong ends the batch's events. */
     void send(List<PendingEvent> batch) {
         CompletableFuture<Void> answered;
+        statistics.batchSent();
         try {
             TrackingRequest request = MessageEncoder.batch("/batch",
                     batch.stream().map(PendingEvent::event).toList(), clock.instant());

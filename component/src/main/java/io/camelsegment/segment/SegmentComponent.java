@@ -1,9 +1,11 @@
 package io.camelsegment.segment;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.camelsegment.segment.http.SharedTransports;
 import io.camelsegment.segment.tracking.BatchQueues;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -11,6 +13,7 @@ import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.service.ServiceHelper;
 
 /** The Segment component: {@code segment:operation} endpoints for the Tracking API and the Public API. */
 @Component("segment")
@@ -21,33 +24,47 @@ public class SegmentComponent extends DefaultComponent {
 
     private final SharedTransports transports = new SharedTransports(this);
     private final BatchQueues batchQueues = new BatchQueues(transports);
-    private final FlushOnContextStopping flushOnContextStopping = new FlushOnContextStopping(batchQueues);
+    private final DrainOnContextStopping drainOnContextStopping = new DrainOnContextStopping(batchQueues);
+    /** The producers of failureUri endpoints, by URI: they outlive a producer whose events are still queued. */
+    private final Map<String, AsyncProducer> failureProducers = new HashMap<>();
 
     /**
      * A stopping CamelContext first waits for the exchanges in flight, and batched ones wait for their queue: sending
-     * what is queued at once spares that wait its flushInterval. A route stopping alone has no such early signal; its
-     * exchanges end within a flushInterval, and its producers' stop drains the rest.
+     * what is queued at once spares that wait its flushInterval. Background events have no exchange in flight: they are
+     * drained here, before Camel stops the routes that consume their failure endpoint. A route stopping alone has no
+     * such early signal; its exchanges end within a flushInterval, and its producers' stop drains the rest.
      */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (!getCamelContext().getLifecycleStrategies().contains(flushOnContextStopping)) {
-            getCamelContext().addLifecycleStrategy(flushOnContextStopping); // once, though a component may restart
+        if (!getCamelContext().getLifecycleStrategies().contains(drainOnContextStopping)) {
+            getCamelContext().addLifecycleStrategy(drainOnContextStopping); // once, though a component may restart
         }
     }
 
-    private static final class FlushOnContextStopping extends LifecycleStrategySupport {
+    private static final class DrainOnContextStopping extends LifecycleStrategySupport {
 
         private final BatchQueues queues;
 
-        FlushOnContextStopping(BatchQueues queues) {
+        DrainOnContextStopping(BatchQueues queues) {
             this.queues = queues;
         }
 
         @Override
         public void onContextStopping(CamelContext context) {
-            queues.flushAll();
+            queues.prepareStop();
         }
+    }
+
+    /** The started producer of the failure endpoint {@code uri}, shared by this component's producers. */
+    synchronized AsyncProducer failureProducer(String uri) throws Exception {
+        AsyncProducer producer = failureProducers.get(uri);
+        if (producer == null) {
+            producer = getCamelContext().getEndpoint(uri).createAsyncProducer();
+            ServiceHelper.startService(producer);
+            failureProducers.put(uri, producer);
+        }
+        return producer;
     }
 
     /** Camel Main prints its configuration summary after building components: the secret names must be known by then. */
@@ -90,7 +107,14 @@ public class SegmentComponent extends DefaultComponent {
     protected void doStop() throws Exception {
         batchQueues.closeAll(getCamelContext());
         transports.closeAll(getCamelContext());
+        stopFailureProducers();
         super.doStop();
+    }
+
+    /** Last: the queues' stop hands what it gave up on to them. */
+    private synchronized void stopFailureProducers() {
+        failureProducers.values().forEach(ServiceHelper::stopService);
+        failureProducers.clear();
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class BatchQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchQueue.class);
-    /** A failure endpoint gets at least this long to take what a stop gave up on, even past shutdownTimeout. */
+    /** How long past shutdownTimeout a failure endpoint may take to receive what a stop gave up on. */
     private static final Duration HANDOVER_GRACE = Duration.ofSeconds(1);
 
     private final BatchSettings settings;
@@ -258,12 +258,16 @@ public final class BatchQueue {
         await(sender.allAnswered(), deadline - System.nanoTime());
     }
 
-    /** A failure endpoint that does not take its events in time must not hold the stop for ever. */
+    /**
+     * A failure endpoint that does not take its events in time must not hold the stop for ever: it gets until the
+     * stop's deadline, or a grace after it, the same instant for every queue of the stop.
+     */
     private static void awaitHandover(CompletableFuture<Void> handedOver, long deadline) {
-        await(handedOver, Math.max(deadline - System.nanoTime(), HANDOVER_GRACE.toNanos()));
+        await(handedOver, deadline + HANDOVER_GRACE.toNanos() - System.nanoTime());
         if (!handedOver.isDone()) {
-            LOG.error("The failure endpoint did not take the background events a stop gave up on within {} ms; the"
-                      + " events it takes later still reach it", HANDOVER_GRACE.toMillis());
+            LOG.error("The failure endpoint did not take the background events a stop gave up on within shutdownTimeout"
+                      + " and {} ms more; the events it takes later still reach it, the others are logged at ERROR",
+                    HANDOVER_GRACE.toMillis());
         }
     }
 

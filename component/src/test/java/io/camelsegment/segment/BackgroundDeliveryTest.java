@@ -180,6 +180,19 @@ class BackgroundDeliveryTest extends SegmentTestSupport {
     }
 
     @Test
+    void theThreadsThatSendAndHandOverNeverHoldTheJvmAtExit() throws Exception {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        track(tracking("track", BACKGROUND + "&flushCount=1&failureUri=mock:failed"), "u-1");
+        getMockEndpoint("mock:failed").expectedMessageCount(1);
+        getMockEndpoint("mock:failed").assertIsSatisfied(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+
+        List<Thread> ours = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().endsWith(" - Segment") || thread.getName().endsWith(" - SegmentRoute"))
+                .toList();
+        assertThat(ours).isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
+    }
+
+    @Test
     void aFailureUriThatNamesNoEndpointFailsTheProducersStart() {
         assertThatThrownBy(() -> track(tracking("track", BACKGROUND + "&failureUri=nosuchscheme:x"), "u-1"))
                 .hasStackTraceContaining("No endpoint could be found for: nosuchscheme://x");

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * its messageId in {@link SegmentConstants#MESSAGE_ID}, the failure in the {@link Exchange#EXCEPTION_CAUGHT} property.
  *
  * <p>
- * The events are handed over on the route threads, never on the thread that did the I/O; an event the endpoint refuses
- * is logged at ERROR with its messageId, so even then none vanishes without a trace.
+ * The events are handed over on a thread of their own, never on the threads that do the I/O or continue routes, so a
+ * slow or stuck failure route holds up nothing else; an event the endpoint refuses is logged at ERROR with its
+ * messageId, so even then none vanishes without a trace.
  */
 final class FailureEndpoint implements FailedEvents {
 

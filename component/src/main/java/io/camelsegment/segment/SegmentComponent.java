@@ -2,7 +2,10 @@ package io.camelsegment.segment;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
+import io.camelsegment.segment.http.RouteThreads;
 import io.camelsegment.segment.http.SharedTransports;
 import io.camelsegment.segment.tracking.BatchQueues;
 import org.apache.camel.AsyncProducer;
@@ -27,6 +30,8 @@ public class SegmentComponent extends DefaultComponent {
     private final DrainOnContextStopping drainOnContextStopping = new DrainOnContextStopping(batchQueues);
     /** The producers of failureUri endpoints, by URI: they outlive a producer whose events are still queued. */
     private final Map<String, AsyncProducer> failureProducers = new HashMap<>();
+    /** Hands failed background events over: a failure route that is slow or stuck holds this thread, and no other. */
+    private ExecutorService failureThread;
 
     /**
      * A stopping CamelContext first waits for the exchanges in flight, and batched ones wait for their queue: sending
@@ -54,6 +59,14 @@ public class SegmentComponent extends DefaultComponent {
         public void onContextStopping(CamelContext context) {
             queues.prepareStop();
         }
+    }
+
+    /** Where failed background events are handed to their failure endpoint, in order; inline once stopped. */
+    synchronized Executor failureThread() {
+        if (failureThread == null) {
+            failureThread = getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "SegmentFailure");
+        }
+        return new RouteThreads(failureThread);
     }
 
     /** The started producer of the failure endpoint {@code uri}, shared by this component's producers. */
@@ -111,8 +124,12 @@ public class SegmentComponent extends DefaultComponent {
         super.doStop();
     }
 
-    /** Last: the queues' stop hands what it gave up on to them. */
+    /** Last: the queues' stop hands what it gave up on to them, and waits for that, bounded. */
     private synchronized void stopFailureProducers() {
+        if (failureThread != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(failureThread, 1000);
+            failureThread = null;
+        }
         failureProducers.values().forEach(ServiceHelper::stopService);
         failureProducers.clear();
     }

@@ -116,7 +116,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
         if (configuration.getDeliveryMode() != DeliveryMode.BACKGROUND || uri == null || uri.isBlank()) {
             return FailedEvents.LOGGED_ONLY;
         }
-        return new FailureEndpoint(getEndpoint().getComponent().failureProducer(uri), routeThreads);
+        SegmentComponent component = getEndpoint().getComponent();
+        return new FailureEndpoint(component.failureProducer(uri), component.failureThread());
     }
 
     private TransportSettings transportSettings() {

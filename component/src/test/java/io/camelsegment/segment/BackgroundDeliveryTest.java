@@ -158,7 +158,7 @@ class BackgroundDeliveryTest extends SegmentTestSupport {
     }
 
     @Test
-    void aSlowFailureRouteHoldsNoIoThread() throws Exception {
+    void aSlowFailureRouteHoldsNoSendingThread() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -187,9 +187,11 @@ class BackgroundDeliveryTest extends SegmentTestSupport {
         getMockEndpoint("mock:failed").assertIsSatisfied(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
 
         List<Thread> ours = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().endsWith(" - Segment") || thread.getName().endsWith(" - SegmentRoute"))
+                .filter(thread -> thread.getName().endsWith(" - Segment") || thread.getName().endsWith(" - SegmentRoute")
+                                  || thread.getName().endsWith(" - SegmentFailure"))
                 .toList();
-        assertThat(ours).isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
+        assertThat(ours).extracting(thread -> thread.getName().replaceAll(".* - ", "")).contains("Segment", "SegmentFailure");
+        assertThat(ours).allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
     }
 
     @Test

@@ -125,6 +125,24 @@ class QueueBoundsTest extends SegmentTestSupport {
     }
 
     @Test
+    void aCallerBlockedByTheByteBoundGoesOnOnceTheBytesLeave() throws Exception {
+        String uri = tracking("track", HELD + "&deliveryMode=background&queueCapacityBytes=32768&queueFullPolicy=block"
+                                       + "&queueFullTimeout=" + TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        assertThat(trackPadded(uri, 12_000).getException()).isNull();
+        assertThat(trackPadded(uri, 12_000).getException()).isNull();
+
+        CompletableFuture<Exchange> waiting = CompletableFuture.supplyAsync(() -> trackPadded(uri, 12_000), callers);
+        awaitParkedCaller();
+        assertThat(waiting).isNotDone();
+        assertThat(onlyQueue().unfinished()).isEqualTo(2);
+        onlyQueue().flush();
+
+        assertThat(waiting.get(WAIT_SECONDS, TimeUnit.SECONDS).getException()).isNull();
+        assertThat(onlyQueue().unfinishedBytes()).isBetween(12_000L, 32_768L);
+        assertThat(requests()).hasSize(1);
+    }
+
+    @Test
     void aBlockedCallerThatFindsNoRoomInTimeGetsTheTypedException() {
         String uri = tracking("track", HELD + "&deliveryMode=background&queueCapacity=1&queueFullPolicy=block"
                                        + "&queueFullTimeout=200");

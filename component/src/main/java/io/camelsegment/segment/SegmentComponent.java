@@ -1,10 +1,15 @@
 package io.camelsegment.segment;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
+import io.camelsegment.segment.http.RouteThreads;
 import io.camelsegment.segment.http.SharedTransports;
 import io.camelsegment.segment.tracking.BatchQueues;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -12,6 +17,7 @@ import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The Segment component: {@code segment:operation} endpoints for the Tracking API and the Public API.
@@ -29,33 +35,57 @@ public class SegmentComponent extends HealthCheckComponent {
     private final SharedTransports transports = new SharedTransports(this);
     private final WriteKeyHealthChecks writeKeyHealthChecks = new WriteKeyHealthChecks(this, Clock.systemUTC());
     private final BatchQueues batchQueues = new BatchQueues(transports, writeKeyHealthChecks);
-    private final FlushOnContextStopping flushOnContextStopping = new FlushOnContextStopping(batchQueues);
+    private final DrainOnContextStopping drainOnContextStopping = new DrainOnContextStopping(batchQueues);
+    /** The producers of failureUri endpoints, by URI: they outlive a producer whose events are still queued. */
+    private final Map<String, AsyncProducer> failureProducers = new HashMap<>();
+    /** Hands failed background events over: a failure route that is slow or stuck holds this thread, and no other. */
+    private ExecutorService failureThread;
 
     /**
      * A stopping CamelContext first waits for the exchanges in flight, and batched ones wait for their queue: sending
-     * what is queued at once spares that wait its flushInterval. A route stopping alone has no such early signal; its
-     * exchanges end within a flushInterval, and its producers' stop drains the rest.
+     * what is queued at once spares that wait its flushInterval. Background events have no exchange in flight: they are
+     * drained here, before Camel stops the routes that consume their failure endpoint. A route stopping alone has no
+     * such early signal; its exchanges end within a flushInterval, and its producers' stop drains the rest.
      */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (!getCamelContext().getLifecycleStrategies().contains(flushOnContextStopping)) {
-            getCamelContext().addLifecycleStrategy(flushOnContextStopping); // once, though a component may restart
+        if (!getCamelContext().getLifecycleStrategies().contains(drainOnContextStopping)) {
+            getCamelContext().addLifecycleStrategy(drainOnContextStopping); // once, though a component may restart
         }
     }
 
-    private static final class FlushOnContextStopping extends LifecycleStrategySupport {
+    private static final class DrainOnContextStopping extends LifecycleStrategySupport {
 
         private final BatchQueues queues;
 
-        FlushOnContextStopping(BatchQueues queues) {
+        DrainOnContextStopping(BatchQueues queues) {
             this.queues = queues;
         }
 
         @Override
         public void onContextStopping(CamelContext context) {
-            queues.flushAll();
+            queues.prepareStop();
         }
+    }
+
+    /** Where failed background events are handed to their failure endpoint, in order; inline once stopped. */
+    synchronized Executor failureThread() {
+        if (failureThread == null) {
+            failureThread = getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "SegmentFailure");
+        }
+        return new RouteThreads(failureThread);
+    }
+
+    /** The started producer of the failure endpoint {@code uri}, shared by this component's producers. */
+    synchronized AsyncProducer failureProducer(String uri) throws Exception {
+        AsyncProducer producer = failureProducers.get(uri);
+        if (producer == null) {
+            producer = getCamelContext().getEndpoint(uri).createAsyncProducer();
+            ServiceHelper.startService(producer);
+            failureProducers.put(uri, producer);
+        }
+        return producer;
     }
 
     /** Camel Main prints its configuration summary after building components: the secret names must be known by then. */
@@ -103,8 +133,19 @@ public class SegmentComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         batchQueues.closeAll(getCamelContext());
         transports.closeAll(getCamelContext());
+        stopFailureProducers();
         writeKeyHealthChecks.removeAll();
         super.doStop();
+    }
+
+    /** Last: the queues' stop hands what it gave up on to them, and waits for that, bounded. */
+    private synchronized void stopFailureProducers() {
+        if (failureThread != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(failureThread, 1000);
+            failureThread = null;
+        }
+        failureProducers.values().forEach(ServiceHelper::stopService);
+        failureProducers.clear();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelsegment.segment.tracking.BatchQueue;
 import io.camelsegment.segment.tracking.BatchQueues;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -59,7 +60,7 @@ class BatchedDeliveryEngineTest extends SegmentTestSupport {
         BatchQueues queues = context.getComponent("segment", SegmentComponent.class).batchQueues();
         awaitQueued(queues, 2600);
 
-        queues.flushAll();
+        queues.open().forEach(BatchQueue::flush);
 
         assertThat(ended(sent)).allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
         assertThat(requests()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(request -> {

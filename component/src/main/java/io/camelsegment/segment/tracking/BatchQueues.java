@@ -2,6 +2,8 @@ package io.camelsegment.segment.tracking;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,10 +52,6 @@ public final class BatchQueues {
     /** The JMX names of the queues' statistics, to unregister them when their queue closes. */
     private final Map<BatchQueue, ObjectName> managed = new ConcurrentHashMap<>();
 
-    public BatchQueues(SharedTransports transports) {
-        this(transports, WriteKeyAnswers.NONE);
-    }
-
     /** @param writeKeyAnswers told of Segment's final answer to each batch, for the write keys' health checks */
     public BatchQueues(SharedTransports transports, WriteKeyAnswers writeKeyAnswers) {
         this.transports = transports;
@@ -80,36 +78,50 @@ public final class BatchQueues {
     }
 
     /**
-     * One user fewer; the last one drains and closes the queue, which may take up to its shutdown timeout: outside the
-     * registry's lock, so other producers open and release their queues meanwhile.
+     * One user fewer for each key; the last user of a queue drains and closes it, which may take up to its shutdown
+     * timeout: outside the registry's lock, so other producers open and release their queues meanwhile. The queues
+     * closed together share one deadline rather than each waiting its timeout after the other.
      */
-    public void release(CamelContext context, Key key) {
-        queues.release(key).ifPresent(last -> close(context, key, last));
+    public void release(CamelContext context, Collection<Key> keys) {
+        Map<Key, BatchQueue> last = new LinkedHashMap<>();
+        keys.forEach(key -> queues.release(key).ifPresent(queue -> last.put(key, queue)));
+        close(context, last);
     }
 
-    /** Sends every queue's filling batch now: a stop is coming. */
-    public void flushAll() {
-        queues.open().forEach(BatchQueue::flush);
+    /**
+     * The CamelContext is stopping, its routes still run: every queue sends what it holds and waits, until one deadline
+     * a shutdown timeout away, for Segment's answers; background events still unanswered then reach their failure
+     * endpoints while the routes consuming them still run.
+     */
+    public void prepareStop() {
+        List<BatchQueue> open = queues.open();
+        Map<BatchQueue, Long> deadlines = new LinkedHashMap<>();
+        open.forEach(queue -> deadlines.put(queue, queue.stopDeadline()));
+        open.forEach(BatchQueue::flush);
+        deadlines.forEach(BatchQueue::prepareStop);
     }
 
     /** Drains and closes every queue, whoever still holds it: the component is stopping. */
     public void closeAll(CamelContext context) {
-        Map<Key, BatchQueue> closing = queues.removeAll();
-        // every queue is flushed first, so they all use the timeout together rather than one after the other
-        closing.values().forEach(BatchQueue::flush);
-        closing.forEach((key, queue) -> close(context, key, queue));
+        close(context, queues.removeAll());
     }
 
-    private void close(CamelContext context, Key key, BatchQueue queue) {
-        try {
-            queue.close();
-        } finally {
-            transports.release(context, key.transport());
-            ObjectName name = managed.remove(queue);
-            if (name != null) {
-                DeliveryStatisticsMBeans.unregister(context, name);
+    private void close(CamelContext context, Map<Key, BatchQueue> closing) {
+        // every deadline is set and every queue flushed first, so they all use the timeout together
+        Map<Key, Long> deadlines = new LinkedHashMap<>();
+        closing.forEach((key, queue) -> deadlines.put(key, queue.stopDeadline()));
+        closing.values().forEach(BatchQueue::flush);
+        closing.forEach((key, queue) -> {
+            try {
+                queue.close(deadlines.get(key));
+            } finally {
+                transports.release(context, key.transport());
+                ObjectName name = managed.remove(queue);
+                if (name != null) {
+                    DeliveryStatisticsMBeans.unregister(context, name);
+                }
             }
-        }
+        });
     }
 
     /** The open queues. */

@@ -29,6 +29,7 @@ public final class DeliveryStatistics implements AttemptObserver {
     private final LongAdder batchesSent = new LongAdder();
     private final LongAdder eventsDelivered = new LongAdder();
     private final LongAdder eventsFailed = new LongAdder();
+    private final LongAdder backgroundEventsFailed = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private volatile int lastHttpStatus;
 
@@ -59,12 +60,9 @@ public final class DeliveryStatistics implements AttemptObserver {
         batchesSent.increment();
     }
 
-    /**
-     * Events that failed without a receipt of this queue ending exceptionally, e.g. a background event whose failure
-     * was handed elsewhere; events whose receipt failed are counted already.
-     */
-    public void eventsFailed(long events) {
-        eventsFailed.add(events);
+    /** Background events among the failed ones: no exchange waited for them, so they went to the failure endpoint. */
+    void backgroundEventsFailed(long events) {
+        backgroundEventsFailed.add(events);
     }
 
     @Override
@@ -117,6 +115,12 @@ public final class DeliveryStatistics implements AttemptObserver {
     @ManagedAttribute(description = "Events that finally failed or were not delivered before a stop")
     public long getEventsFailed() {
         return eventsFailed.sum();
+    }
+
+    @ManagedAttribute(description = "Background events among EventsFailed: handed to the failure endpoint, or logged"
+                                    + " with their messageIds when there is none")
+    public long getBackgroundEventsFailed() {
+        return backgroundEventsFailed.sum();
     }
 
     @ManagedAttribute(description = "HTTP attempts after the first of a batch: retries of 5xx, 429, connection failures")

@@ -1,0 +1,65 @@
+// Serves the built Kaoto page (dist/) and a Kaoto catalog library on localhost, opens the page in headless Chromium with
+// that library as its catalog URL, and checks that Kaoto's catalog shows the Segment component and every Kamelet.
+// Usage: node check.mjs LIBRARY_DIR KAMELETS_DIR SCREENSHOT_FILE
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [library, kameletDir, screenshot] = process.argv.slice(2);
+const roots = { '/app/': path.resolve('dist'), '/catalog/': path.resolve(library) };
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+
+const server = http.createServer((request, response) => {
+  const url = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  const prefix = Object.keys(roots).find((p) => url.startsWith(p));
+  const file = prefix && path.join(roots[prefix], url.slice(prefix.length));
+  if (!file || !file.startsWith(roots[prefix]) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+  fs.createReadStream(file).pipe(response);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const kamelets = fs.readdirSync(kameletDir).filter((f) => f.endsWith('.kamelet.yaml'))
+  .map((f) => f.replace('.kamelet.yaml', '')).sort();
+const results = [];
+function check(what, ok) {
+  results.push(ok);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('response', (r) => { if (r.status() >= 400) console.log(`     (${r.status()} ${r.url()})`); });
+  const catalogUrl = `${base}/catalog/index.json`;
+  await page.goto(`${base}/app/index.html?catalogUrl=${encodeURIComponent(catalogUrl)}`);
+
+  const runtime = page.getByTestId('runtime');
+  await runtime.waitFor({ timeout: 60000 });
+  const runtimeName = (await runtime.textContent()) ?? '';
+  check(`Kaoto loaded ${catalogUrl} and picked the runtime "${runtimeName}"`, runtimeName.endsWith('with Segment'));
+
+  await page.getByPlaceholder('Filter by name, description or tag').fill('segment');
+  for (const name of ['segment', ...kamelets]) {
+    const tile = page.getByTestId(`tile-${name}`);
+    const shown = await tile.waitFor({ timeout: 10000 }).then(() => true, () => false);
+    const title = shown ? (await tile.locator('.tile__title').innerText()).replace(/\s+/g, ' ') : 'no tile';
+    check(`catalog tile ${name}: ${title}`, shown);
+  }
+  const tiles = await page.locator('[data-testid^="tile-header-"]').count();
+  check(`filter "segment" shows ${tiles} tiles: the component and ${kamelets.length} Kamelets`, tiles === kamelets.length + 1);
+  await page.screenshot({ path: screenshot, fullPage: true });
+  console.log(`screenshot: ${screenshot}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+const failed = results.filter((ok) => !ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,13 +1,15 @@
 // Serves the built Kaoto page (dist/) and a Kaoto catalog library on localhost, opens the page in headless Chromium with
 // that library as its catalog URL, and checks that Kaoto's catalog shows the Segment component and every Kamelet.
-// Usage: node check.mjs LIBRARY_DIR KAMELETS_DIR SCREENSHOT_FILE
+// Usage: node check.mjs LIBRARY KAMELETS_DIR SCREENSHOT_FILE, where LIBRARY is the library's folder, or the URL of its
+// index.json where it is already served (e.g. http://localhost:8000/index.json, as docs/low-code.md serves it).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const [library, kameletDir, screenshot] = process.argv.slice(2);
-const roots = { '/app/': path.resolve('dist'), '/catalog/': path.resolve(library) };
+const served = /^https?:/.test(library);
+const roots = served ? { '/app/': path.resolve('dist') } : { '/app/': path.resolve('dist'), '/catalog/': path.resolve(library) };
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
@@ -37,13 +39,17 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('response', (r) => { if (r.status() >= 400) console.log(`     (${r.status()} ${r.url()})`); });
-  const catalogUrl = `${base}/catalog/index.json`;
+  const catalogUrl = served ? library : `${base}/catalog/index.json`;
   await page.goto(`${base}/app/index.html?catalogUrl=${encodeURIComponent(catalogUrl)}`);
 
   const runtime = page.getByTestId('runtime');
-  await runtime.waitFor({ timeout: 60000 });
-  const runtimeName = (await runtime.textContent()) ?? '';
+  const loaded = await runtime.waitFor({ timeout: 60000 }).then(() => true, () => false);
+  const runtimeName = loaded ? (await runtime.textContent()) ?? '' : '';
   check(`Kaoto loaded ${catalogUrl} and picked the runtime "${runtimeName}"`, runtimeName.endsWith('with Segment'));
+  if (!loaded) {
+    console.log((await page.locator('body').innerText()).slice(0, 500));
+    throw new Error(`Kaoto did not load ${catalogUrl}`);
+  }
 
   await page.getByPlaceholder('Filter by name, description or tag').fill('segment');
   for (const name of ['segment', ...kamelets]) {

@@ -1,3 +1,6 @@
+// Kaoto's catalog browser on its own: the providers Kaoto's app wraps its pages in to load a catalog library (runtime,
+// schemas, catalog, tiles) and its Catalog component, with the library given as the "Catalog URL" setting gives it
+// (?catalogUrl=...). The heading names the runtime Kaoto picked; check.mjs reads both.
 import '@patternfly/react-core/dist/styles/base.css';
 import { createRoot } from 'react-dom/client';
 import { useContext } from 'react';

@@ -1,5 +1,6 @@
-// Serves the built Kaoto page (dist/) and a Kaoto catalog library on localhost, opens the page in headless Chromium with
-// that library as its catalog URL, and checks that Kaoto's catalog shows the Segment component and every Kamelet.
+// Serves the built Kaoto pages (dist/) and a Kaoto catalog library on localhost, opens them in headless Chromium with
+// that library as their catalog URL, and checks that Kaoto's catalog shows the Segment component and every Kamelet, and
+// that its design canvas shows a route's Segment nodes and opens the segment node's form.
 // Usage: node check.mjs LIBRARY KAMELETS_DIR SCREENSHOT_FILE, where LIBRARY is the library's folder, or the URL of its
 // index.json where it is already served (e.g. http://localhost:8000/index.json, as docs/low-code.md serves it).
 import fs from 'node:fs';
@@ -29,6 +30,20 @@ const base = `http://127.0.0.1:${server.address().port}`;
 
 const kamelets = fs.readdirSync(kameletDir).filter((f) => f.endsWith('.kamelet.yaml'))
   .map((f) => f.replace('.kamelet.yaml', '')).sort();
+const ROUTE = `- route:
+    id: orders-to-segment
+    from:
+      uri: timer:orders
+      steps:
+        - to:
+            uri: segment:track
+            parameters:
+              event: Order Completed
+        - to:
+            uri: kamelet:segment-track-sink
+            parameters:
+              writeKey: "{{segment.writeKey}}"
+`;
 const results = [];
 function check(what, ok) {
   results.push(ok);
@@ -62,6 +77,23 @@ try {
   check(`filter "segment" shows ${tiles} tiles: the component and ${kamelets.length} Kamelets`, tiles === kamelets.length + 1);
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log(`screenshot: ${screenshot}`);
+
+  // The design canvas, with a route as Kaoto's web app keeps it in local storage: a segment step and a Kamelet step
+  const design = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await design.addInitScript((source) => localStorage.setItem('sourceCode', source), ROUTE);
+  await design.goto(`${base}/app/design.html?catalogUrl=${encodeURIComponent(catalogUrl)}`);
+  for (const label of ['segment', 'kamelet:segment-track-sink']) {
+    const node = design.getByText(label, { exact: true });
+    const shown = await node.first().waitFor({ timeout: 30000 }).then(() => true, () => false);
+    check(`design canvas shows the node ${label}`, shown);
+  }
+  await design.getByText('segment', { exact: true }).first().click().catch(() => {});
+  const form = await design.getByText('Endpoint Properties', { exact: true }).first().waitFor({ timeout: 15000 })
+    .then(() => design.getByText('Operation', { exact: true }).first().isVisible(), () => false);
+  check('clicking the segment node opens its form, with the Operation field', form);
+  const canvasShot = screenshot.replace(/\.png$/, '-canvas.png');
+  await design.screenshot({ path: canvasShot });
+  console.log(`screenshot: ${canvasShot}`);
 } finally {
   await browser.close();
   server.close();

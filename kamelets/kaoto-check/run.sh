@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Kaoto shows the Segment nodes: builds the Segment catalog merged into Kaoto's catalog library, builds a page of
-# Kaoto's own catalog browser (from the @kaoto/kaoto npm package), and checks it headless in Chromium (check.mjs).
+# Kaoto shows the Segment nodes: builds the Segment catalog merged into Kaoto's catalog library, builds pages of
+# Kaoto's own catalog browser and design canvas (from the @kaoto/kaoto npm package), and checks them headless in
+# Chromium (check.mjs).
 # Needs JDK 17, Maven, Node 20 with npm, and Chromium (CHROMIUM=/path, default /usr/bin/chromium).
 # Extra arguments go to Maven, e.g. ./run.sh -o
 set -euo pipefail

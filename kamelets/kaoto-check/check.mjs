@@ -44,6 +44,14 @@ const ROUTE = `- route:
             parameters:
               writeKey: "{{segment.writeKey}}"
 `;
+const LOG_ROUTE = `- route:
+    id: orders-to-segment
+    from:
+      uri: timer:orders
+      steps:
+        - log:
+            message: Order received
+`;
 const results = [];
 function check(what, ok) {
   results.push(ok);
@@ -91,6 +99,23 @@ try {
   const form = await design.getByText('Endpoint Properties', { exact: true }).first().waitFor({ timeout: 15000 })
     .then(() => design.getByText('Operation', { exact: true }).first().isVisible(), () => false);
   check('clicking the segment node opens its form, with the Operation field', form);
+
+  // What a user does: on a route with a log step, Append after it, search the catalog for "segment", pick Segment
+  const append = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await append.addInitScript((source) => localStorage.setItem('sourceCode', source), LOG_ROUTE);
+  await append.goto(`${base}/app/design.html?catalogUrl=${encodeURIComponent(catalogUrl)}`);
+  const log = append.getByText('log', { exact: true }).first();
+  const appended = await log.waitFor({ timeout: 30000 })
+    .then(() => log.click({ button: 'right' }))
+    .then(() => append.getByText('Append', { exact: true }).click())
+    .then(() => append.getByPlaceholder('Filter by name, description or tag').fill('segment'))
+    .then(() => append.getByTestId('tile-header-segment').click())
+    .then(() => append.getByText('segment', { exact: true }).first().waitFor({ timeout: 15000 }))
+    .then(() => append.evaluate(() => localStorage.getItem('sourceCode')), () => '');
+  check('Append after the log step, search "segment", pick Segment: the route gets a segment step',
+    /- to:\n\s+id: [\w-]+\n\s+uri: segment\n/.test(appended));
+  await append.screenshot({ path: screenshot.replace(/\.png$/, '-appended.png') });
+
   const canvasShot = screenshot.replace(/\.png$/, '-canvas.png');
   await design.screenshot({ path: canvasShot });
   console.log(`screenshot: ${canvasShot}`);

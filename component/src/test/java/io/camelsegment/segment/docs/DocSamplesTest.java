@@ -45,13 +45,13 @@ class DocSamplesTest {
             Path.of("src/main/docs/segment-component.adoc"));
     /**
      * Where samples run: this module's sample tests, the Spring Boot and Kafka examples' sources, which their own tests
-     * run, and the low-code page's, which the Kamelets' and the JBang example's tests run.
+     * run, and the low-code page's, which the Kamelets', the Endpoint DSL's and the JBang example's tests run.
      */
     private static final List<Path> SAMPLE_SOURCES = List.of(Path.of("src/test/java/io/camelsegment/segment/docs"),
             Path.of("src/test/resources/docs"), PROJECT.resolve("examples/spring-boot/src/main"),
             PROJECT.resolve("examples/spring-boot/src/test"), PROJECT.resolve("examples/kafka-to-segment/src/main"),
             PROJECT.resolve("kamelets/src/test/resources/routes"),
-            PROJECT.resolve("examples/jbang/track-signup.camel.yaml"),
+            PROJECT.resolve("examples/jbang/track-signup.camel.yaml"), PROJECT.resolve("endpoint-dsl/src/test/java"),
             PROJECT.resolve("examples/jbang/application-emulator.properties"));
 
     /** Languages whose blocks must be a tagged region of a tested source. */

@@ -46,6 +46,8 @@ class SegmentDevServicesProcessor {
                 .serviceConfig(port)
                 .startable(() -> new EmulatorService(port, RunningEmulator.DEV_SERVICES))
                 .configProvider(EmulatorService.CONFIG)
+                // above application.properties: a blank ${SEGMENT_WRITE_KEY:} there must not hide the emulator's key
+                .highPriorityConfig(EmulatorService.CONFIG.keySet())
                 .build();
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every sample of docs/quarkus.md is code this module (or the Quarkus example) runs: a {@code java} or
+ * Every sample of docs/quarkus.md is code this module (or the Quarkus example) runs: a {@code java}, {@code yaml} or
  * {@code properties} block must equal a tagged region ({@code // tag::name[]} or {@code # tag::name[]}) of a source the
  * tests run, an {@code xml} block must name this project's version. The component's own DocSamplesTest does the same
  * for README.md and the guide.
@@ -38,7 +38,7 @@ class QuarkusDocSamplesTest {
     @Test
     void everyJavaAndPropertiesBlockIsATaggedRegionOfARunSource() {
         Map<String, String> regions = regions();
-        List<Block> tested = blocks().stream().filter(block -> List.of("java", "properties").contains(block.language()))
+        List<Block> tested = blocks().stream().filter(block -> List.of("java", "properties", "yaml").contains(block.language()))
                 .toList();
 
         assertThat(tested).hasSizeGreaterThanOrEqualTo(4);
@@ -62,7 +62,7 @@ class QuarkusDocSamplesTest {
 
     @Test
     void everyBlockHasAKnownLanguage() {
-        assertThat(blocks()).extracting(Block::language).isSubsetOf("java", "properties", "xml", "shell");
+        assertThat(blocks()).extracting(Block::language).isSubsetOf("java", "properties", "yaml", "xml", "shell");
     }
 
     private static List<Block> blocks() {

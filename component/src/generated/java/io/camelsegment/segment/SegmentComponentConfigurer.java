@@ -50,6 +50,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "endtime":
         case "endTime": getOrCreateConfiguration(target).setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": getOrCreateConfiguration(target).setEvent(property(camelContext, java.lang.String.class, value)); return true;
+        case "failureuri":
+        case "failureUri": getOrCreateConfiguration(target).setFailureUri(property(camelContext, java.lang.String.class, value)); return true;
         case "flushbytes":
         case "flushBytes": getOrCreateConfiguration(target).setFlushBytes(property(camelContext, int.class, value)); return true;
         case "flushcount":
@@ -61,6 +63,10 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": getOrCreateConfiguration(target).setGranularity(property(camelContext, java.lang.String.class, value)); return true;
         case "groupid":
         case "groupId": getOrCreateConfiguration(target).setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "labels": getOrCreateConfiguration(target).setLabels(property(camelContext, java.lang.String.class, value)); return true;
@@ -88,6 +94,12 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "queuecapacity":
         case "queueCapacity": getOrCreateConfiguration(target).setQueueCapacity(property(camelContext, int.class, value)); return true;
+        case "queuecapacitybytes":
+        case "queueCapacityBytes": getOrCreateConfiguration(target).setQueueCapacityBytes(property(camelContext, long.class, value)); return true;
+        case "queuefullpolicy":
+        case "queueFullPolicy": getOrCreateConfiguration(target).setQueueFullPolicy(property(camelContext, io.camelsegment.segment.tracking.QueueFullPolicy.class, value)); return true;
+        case "queuefulltimeout":
+        case "queueFullTimeout": getOrCreateConfiguration(target).setQueueFullTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, io.camelsegment.segment.SegmentRegion.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -144,6 +156,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
+        case "failureuri":
+        case "failureUri": return java.lang.String.class;
         case "flushbytes":
         case "flushBytes": return int.class;
         case "flushcount":
@@ -155,6 +169,10 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return java.lang.String.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "labels": return java.lang.String.class;
@@ -182,6 +200,12 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyPort": return java.lang.Integer.class;
         case "queuecapacity":
         case "queueCapacity": return int.class;
+        case "queuecapacitybytes":
+        case "queueCapacityBytes": return long.class;
+        case "queuefullpolicy":
+        case "queueFullPolicy": return io.camelsegment.segment.tracking.QueueFullPolicy.class;
+        case "queuefulltimeout":
+        case "queueFullTimeout": return long.class;
         case "region": return io.camelsegment.segment.SegmentRegion.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -239,6 +263,8 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "endtime":
         case "endTime": return getOrCreateConfiguration(target).getEndTime();
         case "event": return getOrCreateConfiguration(target).getEvent();
+        case "failureuri":
+        case "failureUri": return getOrCreateConfiguration(target).getFailureUri();
         case "flushbytes":
         case "flushBytes": return getOrCreateConfiguration(target).getFlushBytes();
         case "flushcount":
@@ -250,6 +276,10 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "granularity": return getOrCreateConfiguration(target).getGranularity();
         case "groupid":
         case "groupId": return getOrCreateConfiguration(target).getGroupId();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "labels": return getOrCreateConfiguration(target).getLabels();
@@ -277,6 +307,12 @@ public class SegmentComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "queuecapacity":
         case "queueCapacity": return getOrCreateConfiguration(target).getQueueCapacity();
+        case "queuecapacitybytes":
+        case "queueCapacityBytes": return getOrCreateConfiguration(target).getQueueCapacityBytes();
+        case "queuefullpolicy":
+        case "queueFullPolicy": return getOrCreateConfiguration(target).getQueueFullPolicy();
+        case "queuefulltimeout":
+        case "queueFullTimeout": return getOrCreateConfiguration(target).getQueueFullTimeout();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();

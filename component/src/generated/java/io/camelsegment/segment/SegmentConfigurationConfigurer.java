@@ -40,6 +40,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "endtime":
         case "endTime": target.setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": target.setEvent(property(camelContext, java.lang.String.class, value)); return true;
+        case "failureuri":
+        case "failureUri": target.setFailureUri(property(camelContext, java.lang.String.class, value)); return true;
         case "flushbytes":
         case "flushBytes": target.setFlushBytes(property(camelContext, int.class, value)); return true;
         case "flushcount":
@@ -77,6 +79,12 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "queuecapacity":
         case "queueCapacity": target.setQueueCapacity(property(camelContext, int.class, value)); return true;
+        case "queuecapacitybytes":
+        case "queueCapacityBytes": target.setQueueCapacityBytes(property(camelContext, long.class, value)); return true;
+        case "queuefullpolicy":
+        case "queueFullPolicy": target.setQueueFullPolicy(property(camelContext, io.camelsegment.segment.tracking.QueueFullPolicy.class, value)); return true;
+        case "queuefulltimeout":
+        case "queueFullTimeout": target.setQueueFullTimeout(property(camelContext, long.class, value)); return true;
         case "region": target.setRegion(property(camelContext, io.camelsegment.segment.SegmentRegion.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, long.class, value)); return true;
@@ -130,6 +138,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
+        case "failureuri":
+        case "failureUri": return java.lang.String.class;
         case "flushbytes":
         case "flushBytes": return int.class;
         case "flushcount":
@@ -167,6 +177,12 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyPort": return java.lang.Integer.class;
         case "queuecapacity":
         case "queueCapacity": return int.class;
+        case "queuecapacitybytes":
+        case "queueCapacityBytes": return long.class;
+        case "queuefullpolicy":
+        case "queueFullPolicy": return io.camelsegment.segment.tracking.QueueFullPolicy.class;
+        case "queuefulltimeout":
+        case "queueFullTimeout": return long.class;
         case "region": return io.camelsegment.segment.SegmentRegion.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -221,6 +237,8 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "endtime":
         case "endTime": return target.getEndTime();
         case "event": return target.getEvent();
+        case "failureuri":
+        case "failureUri": return target.getFailureUri();
         case "flushbytes":
         case "flushBytes": return target.getFlushBytes();
         case "flushcount":
@@ -258,6 +276,12 @@ public class SegmentConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyPort": return target.getProxyPort();
         case "queuecapacity":
         case "queueCapacity": return target.getQueueCapacity();
+        case "queuecapacitybytes":
+        case "queueCapacityBytes": return target.getQueueCapacityBytes();
+        case "queuefullpolicy":
+        case "queueFullPolicy": return target.getQueueFullPolicy();
+        case "queuefulltimeout":
+        case "queueFullTimeout": return target.getQueueFullTimeout();
         case "region": return target.getRegion();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();

@@ -40,6 +40,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "endtime":
         case "endTime": target.getConfiguration().setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": target.getConfiguration().setEvent(property(camelContext, java.lang.String.class, value)); return true;
+        case "failureuri":
+        case "failureUri": target.getConfiguration().setFailureUri(property(camelContext, java.lang.String.class, value)); return true;
         case "flushbytes":
         case "flushBytes": target.getConfiguration().setFlushBytes(property(camelContext, int.class, value)); return true;
         case "flushcount":
@@ -78,6 +80,12 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "queuecapacity":
         case "queueCapacity": target.getConfiguration().setQueueCapacity(property(camelContext, int.class, value)); return true;
+        case "queuecapacitybytes":
+        case "queueCapacityBytes": target.getConfiguration().setQueueCapacityBytes(property(camelContext, long.class, value)); return true;
+        case "queuefullpolicy":
+        case "queueFullPolicy": target.getConfiguration().setQueueFullPolicy(property(camelContext, io.camelsegment.segment.tracking.QueueFullPolicy.class, value)); return true;
+        case "queuefulltimeout":
+        case "queueFullTimeout": target.getConfiguration().setQueueFullTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, io.camelsegment.segment.SegmentRegion.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -131,6 +139,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
+        case "failureuri":
+        case "failureUri": return java.lang.String.class;
         case "flushbytes":
         case "flushBytes": return int.class;
         case "flushcount":
@@ -169,6 +179,12 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return java.lang.Integer.class;
         case "queuecapacity":
         case "queueCapacity": return int.class;
+        case "queuecapacitybytes":
+        case "queueCapacityBytes": return long.class;
+        case "queuefullpolicy":
+        case "queueFullPolicy": return io.camelsegment.segment.tracking.QueueFullPolicy.class;
+        case "queuefulltimeout":
+        case "queueFullTimeout": return long.class;
         case "region": return io.camelsegment.segment.SegmentRegion.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -223,6 +239,8 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "endtime":
         case "endTime": return target.getConfiguration().getEndTime();
         case "event": return target.getConfiguration().getEvent();
+        case "failureuri":
+        case "failureUri": return target.getConfiguration().getFailureUri();
         case "flushbytes":
         case "flushBytes": return target.getConfiguration().getFlushBytes();
         case "flushcount":
@@ -261,6 +279,12 @@ public class SegmentEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "queuecapacity":
         case "queueCapacity": return target.getConfiguration().getQueueCapacity();
+        case "queuecapacitybytes":
+        case "queueCapacityBytes": return target.getConfiguration().getQueueCapacityBytes();
+        case "queuefullpolicy":
+        case "queueFullPolicy": return target.getConfiguration().getQueueFullPolicy();
+        case "queuefulltimeout":
+        case "queueFullTimeout": return target.getConfiguration().getQueueFullTimeout();
         case "region": return target.getConfiguration().getRegion();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();

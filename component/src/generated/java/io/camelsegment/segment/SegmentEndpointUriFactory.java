@@ -23,7 +23,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(52);
         props.add("anonymousId");
         props.add("apiUrl");
         props.add("bodyMode");
@@ -34,6 +34,7 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("enabled");
         props.add("endTime");
         props.add("event");
+        props.add("failureUri");
         props.add("flushBytes");
         props.add("flushCount");
         props.add("flushInterval");
@@ -56,6 +57,9 @@ public class SegmentEndpointUriFactory extends org.apache.camel.support.componen
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("queueCapacity");
+        props.add("queueCapacityBytes");
+        props.add("queueFullPolicy");
+        props.add("queueFullTimeout");
         props.add("region");
         props.add("responseTimeout");
         props.add("retryBudget");

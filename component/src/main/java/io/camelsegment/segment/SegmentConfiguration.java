@@ -3,6 +3,7 @@ package io.camelsegment.segment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.tracking.BodyMode;
 import io.camelsegment.segment.tracking.DeliveryMode;
+import io.camelsegment.segment.tracking.QueueFullPolicy;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.Configurer;
@@ -57,30 +58,52 @@ public class SegmentConfiguration implements Cloneable {
                             + " (only properties for track, page and screen, or traits for identify and group).")
     private BodyMode bodyMode = BodyMode.MESSAGE;
 
-    @UriParam(label = "tracking", defaultValue = "direct", enums = "direct,batched",
+    @UriParam(label = "tracking", defaultValue = "direct", enums = "direct,batched,background",
               description = "How identify, track, page, screen, group and alias messages are delivered: direct (one request per"
-                            + " exchange) or batched (queued with other exchanges' messages of the same write key and sent to"
-                            + " /v1/batch; the exchange completes when Segment accepted the batch holding its message)."
-                            + " batch and import always send their own requests.")
+                            + " exchange), batched (queued with other exchanges' messages of the same write key and sent to"
+                            + " /v1/batch; the exchange completes when Segment accepted the batch holding its message) or"
+                            + " background (queued and sent as batched, but the exchange completes once its message is"
+                            + " queued; what Segment finally refuses, or a stop gives up on, goes to failureUri, is counted"
+                            + " and logged). batch and import always send their own requests.")
     private DeliveryMode deliveryMode = DeliveryMode.DIRECT;
+    @UriParam(label = "tracking",
+              description = "With deliveryMode=background: the endpoint that receives each event Segment finally did not"
+                            + " accept or a stop gave up on (e.g. seda:segment-failed); its body is the message as JSON text,"
+                            + " the CamelSegmentMessageId header its messageId, the CamelExceptionCaught property the failure."
+                            + " Without it, such events are logged at WARN with their messageIds and counted.")
+    private String failureUri;
     @UriParam(label = "tracking", defaultValue = "250",
-              description = "With deliveryMode=batched: a batch is sent once it holds this many events (1 to 2500).")
+              description = "With deliveryMode=batched or background: a batch is sent once it holds this many events (1 to"
+                            + " 2500).")
     private int flushCount = 250;
     @UriParam(label = "tracking", defaultValue = "512000",
-              description = "With deliveryMode=batched: a batch is sent before its JSON body would grow past this many bytes,"
-                            + " counted exactly (32816 to 512000, Segment's limit of 500 KB).")
+              description = "With deliveryMode=batched or background: a batch is sent before its JSON body would grow past"
+                            + " this many bytes, counted exactly (32816 to 512000, Segment's limit of 500 KB).")
     private int flushBytes = 512000;
     @UriParam(label = "tracking", defaultValue = "1000", javaType = "java.time.Duration",
-              description = "With deliveryMode=batched: a batch is sent this long after its first event at the latest, in"
-                            + " milliseconds.")
+              description = "With deliveryMode=batched or background: a batch is sent this long after its first event at"
+                            + " the latest, in milliseconds.")
     private long flushInterval = 1000;
     @UriParam(label = "tracking", defaultValue = "10000",
-              description = "With deliveryMode=batched: the most events a delivery queue holds, queued or being sent; one"
-                            + " more fails at once with SegmentQueueFullException.")
+              description = "With deliveryMode=batched or background: the most events a delivery queue holds, queued or"
+                            + " being sent; one more is refused (queueFullPolicy).")
     private int queueCapacity = 10000;
+    @UriParam(label = "tracking", defaultValue = "16777216",
+              description = "With deliveryMode=batched or background: the most bytes of encoded messages a delivery queue"
+                            + " holds, queued or being sent (at least 32768); one more event is refused (queueFullPolicy).")
+    private long queueCapacityBytes = 16L * 1024 * 1024;
+    @UriParam(label = "tracking", defaultValue = "fail", enums = "fail,block",
+              description = "With deliveryMode=batched or background: what an event that finds its queue full does: fail"
+                            + " (SegmentQueueFullException at once) or block (the caller's thread waits up to"
+                            + " queueFullTimeout for room, then fails the same way).")
+    private QueueFullPolicy queueFullPolicy = QueueFullPolicy.FAIL;
+    @UriParam(label = "tracking", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "With queueFullPolicy=block: how long a caller waits for room in a full queue, in milliseconds.")
+    private long queueFullTimeout = 1000;
     @UriParam(label = "tracking", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "With deliveryMode=batched: how long stopping waits, in milliseconds, for queued events to be"
-                            + " sent and accepted; the exchanges still waiting then fail with SegmentNotDeliveredException.")
+              description = "With deliveryMode=batched or background: how long stopping waits, in milliseconds, for queued"
+                            + " events to be sent and accepted; the exchanges still waiting then fail with"
+                            + " SegmentNotDeliveredException, and background events go to failureUri.")
     private long shutdownTimeout = 10000;
 
     @UriParam(label = "publicapi", description = "The id of the source a Public API call acts on.")
@@ -294,6 +317,38 @@ public class SegmentConfiguration implements Cloneable {
 
     public void setDeliveryMode(DeliveryMode deliveryMode) {
         this.deliveryMode = deliveryMode;
+    }
+
+    public String getFailureUri() {
+        return failureUri;
+    }
+
+    public void setFailureUri(String failureUri) {
+        this.failureUri = failureUri;
+    }
+
+    public long getQueueCapacityBytes() {
+        return queueCapacityBytes;
+    }
+
+    public void setQueueCapacityBytes(long queueCapacityBytes) {
+        this.queueCapacityBytes = queueCapacityBytes;
+    }
+
+    public QueueFullPolicy getQueueFullPolicy() {
+        return queueFullPolicy;
+    }
+
+    public void setQueueFullPolicy(QueueFullPolicy queueFullPolicy) {
+        this.queueFullPolicy = queueFullPolicy;
+    }
+
+    public long getQueueFullTimeout() {
+        return queueFullTimeout;
+    }
+
+    public void setQueueFullTimeout(long queueFullTimeout) {
+        this.queueFullTimeout = queueFullTimeout;
     }
 
     public int getFlushCount() {

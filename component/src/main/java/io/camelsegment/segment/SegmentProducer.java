@@ -30,6 +30,7 @@ import io.camelsegment.segment.tracking.BatchQueues;
 import io.camelsegment.segment.tracking.BatchReceipt;
 import io.camelsegment.segment.tracking.BatchSettings;
 import io.camelsegment.segment.tracking.DeliveryMode;
+import io.camelsegment.segment.tracking.FailedEvents;
 import io.camelsegment.segment.tracking.MessageBuilder;
 import io.camelsegment.segment.tracking.MessageEncoder;
 import io.camelsegment.segment.tracking.TrackingCall;
@@ -67,6 +68,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
     private PublicApiClient publicApiClient;
     private BatchSettings batchSettings;
     private RetryPolicy retryPolicy;
+    /** Where this producer's background events go when they fail. */
+    private FailedEvents failures;
     /** The delivery queues this producer holds, by write key: a header may give each exchange its own. */
     private final Map<String, BatchQueue> queues = new ConcurrentHashMap<>();
 
@@ -91,7 +94,9 @@ public class SegmentProducer extends DefaultAsyncProducer {
         // checked at start, so a wrong value fails the route's start rather than its first message
         batchSettings = new BatchSettings(configuration.getFlushCount(), configuration.getFlushBytes(),
                 Duration.ofMillis(configuration.getFlushInterval()), configuration.getQueueCapacity(),
-                Duration.ofMillis(configuration.getShutdownTimeout()));
+                configuration.getQueueCapacityBytes(), configuration.getQueueFullPolicy(),
+                Duration.ofMillis(configuration.getQueueFullTimeout()), Duration.ofMillis(configuration.getShutdownTimeout()));
+        failures = failedEvents();
         retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
                 Duration.ofMillis(configuration.getRetryBudget()));
@@ -100,9 +105,19 @@ public class SegmentProducer extends DefaultAsyncProducer {
                 Duration.ofMillis(configuration.getResponseTimeout()), mapper, Clock.systemUTC());
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, SegmentLibrary.NAME, SegmentLibrary.VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
-        trackingClient = new TrackingClient(transport, mapper);
+        trackingClient = new TrackingClient(transport, mapper, getEndpoint().getComponent().writeKeyHealthChecks());
         publicApiClient = new PublicApiClient(new PublicApiRequests(mapper, Clock.systemUTC()), transport, mapper,
                 configuration.getMaxPages());
+    }
+
+    /** A wrong failureUri fails the start, not the first failure, when nobody would notice any more. */
+    private FailedEvents failedEvents() throws Exception {
+        String uri = configuration.getFailureUri();
+        if (configuration.getDeliveryMode() != DeliveryMode.BACKGROUND || uri == null || uri.isBlank()) {
+            return FailedEvents.LOGGED_ONLY;
+        }
+        SegmentComponent component = getEndpoint().getComponent();
+        return new FailureEndpoint(component.failureProducer(uri), component.failureThread());
     }
 
     private TransportSettings transportSettings() {
@@ -115,9 +130,10 @@ public class SegmentProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
-        // queued events are sent, and waited for up to shutdownTimeout, when the last producer of their queue lets go
-        queues.keySet().forEach(writeKey -> getEndpoint().getComponent().batchQueues()
-                .release(getEndpoint().getCamelContext(), queueKey(writeKey)));
+        // queued events are sent, and waited for up to shutdownTimeout, when the last producer of their queue lets go;
+        // queues released together share that timeout
+        getEndpoint().getComponent().batchQueues().release(getEndpoint().getCamelContext(),
+                queues.keySet().stream().map(this::queueKey).toList());
         queues.clear();
         // Camel stops a producer once its routes have no exchange in flight; whatever still waits (a retry scheduled
         // for later, a request of a producer used outside routes) is ended with an exception, never left hanging.
@@ -141,6 +157,11 @@ public class SegmentProducer extends DefaultAsyncProducer {
             // invalid input above all, but an Error too (a clashing library, a body too deep for the stack): nothing
             // was sent, and the exchange ends here, in the caller's thread, rather than the Error escaping the route
             exchange.setException(failedBeforeSending);
+            callback.done(true);
+            return true;
+        }
+        if (call.isDone() && !call.isCompletedExceptionally()) {
+            // queued in background mode: nothing is left to wait for, and the caller's thread goes on at once
             callback.done(true);
             return true;
         }
@@ -176,6 +197,9 @@ public class SegmentProducer extends DefaultAsyncProducer {
         if (configuration.getDeliveryMode() == DeliveryMode.BATCHED && !call.isBatch()) {
             return enqueue(exchange, identity, writeKey, requests.get(0));
         }
+        if (configuration.getDeliveryMode() == DeliveryMode.BACKGROUND && !call.isBatch()) {
+            return enqueueInBackground(exchange, identity, writeKey, requests.get(0));
+        }
         return trackingClient.send(operation.toString(), requests, configuration.effectiveTrackingUrl(), writeKey)
                 .thenAccept(result -> {
                     identity.accepted(exchange);
@@ -187,11 +211,27 @@ public class SegmentProducer extends DefaultAsyncProducer {
     private CompletableFuture<Void> enqueue(Exchange exchange, MessageIdentity identity, String writeKey,
                                             TrackingRequest single) {
         String messageId = single.messageIds().get(0);
-        return queue(writeKey).offer(new MessageEncoder.Encoded(messageId, single.body()))
+        return queue(writeKey).offer(new MessageEncoder.Encoded(messageId, single.body()), null)
                 .thenAccept(receipt -> {
                     identity.accepted(exchange);
                     delivered(exchange.getMessage(), messageId, receipt);
                 });
+    }
+
+    /** Queued is done: what happens to the event from here on is the queue's, and the failure endpoint's. */
+    private CompletableFuture<Void> enqueueInBackground(Exchange exchange, MessageIdentity identity, String writeKey,
+                                                        TrackingRequest single) {
+        String messageId = single.messageIds().get(0);
+        queue(writeKey).offer(new MessageEncoder.Encoded(messageId, single.body()), failures);
+        identity.accepted(exchange);
+        Message message = exchange.getMessage();
+        message.setHeader(SegmentConstants.MESSAGE_ID, messageId);
+        // an earlier call's answer must not pass for this one's: there is no answer yet
+        message.removeHeader(SegmentConstants.HTTP_STATUS);
+        message.removeHeader(SegmentConstants.ATTEMPTS);
+        message.removeHeader(SegmentConstants.REQUEST_COUNT);
+        message.removeHeader(SegmentConstants.BATCH_SIZE);
+        return CompletableFuture.completedFuture(null);
     }
 
     private BatchQueue queue(String writeKey) {

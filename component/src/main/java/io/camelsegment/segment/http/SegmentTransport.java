@@ -55,6 +55,8 @@ public final class SegmentTransport {
     private final Duration attemptTimeout;
     private final RetryHint hint;
     private final Clock clock;
+    private final RateLimitGate gate;
+    private final AttemptObserver observer;
     /** Requests whose future is not complete yet, so that stopping can end them instead of leaving them hanging. */
     private final Map<CompletableFuture<SegmentResponse>, SegmentRequest> pending = new ConcurrentHashMap<>();
     /** The attempts being sent, so that stopping can cut them: the client and its threads outlive this producer. */
@@ -65,19 +67,33 @@ public final class SegmentTransport {
      */
     public SegmentTransport(HttpClient client, ScheduledExecutorService executor, RetryPolicy policy,
                             Duration attemptTimeout, ObjectMapper mapper, Clock clock) {
+        this(client, executor, policy, attemptTimeout, mapper, clock, RateLimitGate.never(), AttemptObserver.NONE);
+    }
+
+    /**
+     * @param gate     holds every request of this transport while Segment's rate limit says to wait, and is closed by
+     *                 this transport's 429s
+     * @param observer told of every attempt, for counters
+     */
+    public SegmentTransport(HttpClient client, ScheduledExecutorService executor, RetryPolicy policy,
+                            Duration attemptTimeout, ObjectMapper mapper, Clock clock, RateLimitGate gate,
+                            AttemptObserver observer) {
         this.client = client;
         this.executor = executor;
         this.policy = policy;
         this.attemptTimeout = attemptTimeout;
         this.hint = new RetryHint(mapper);
         this.clock = clock;
+        this.gate = gate;
+        this.observer = observer;
     }
 
     public CompletableFuture<SegmentResponse> send(SegmentRequest request) {
         CompletableFuture<SegmentResponse> result = new CompletableFuture<>();
         pending.put(result, request);
         result.whenComplete((response, failure) -> pending.remove(result));
-        schedule(request, 1, clock.instant(), Duration.ZERO, result);
+        // the budget starts with the first attempt, not with a wait at a closed gate before it
+        schedule(request, 1, null, gate.remaining(), result, null);
         return result;
     }
 
@@ -99,10 +115,17 @@ public final class SegmentTransport {
                 : new SegmentHttpException(message + "; " + RetryPolicy.OUTCOME_UNKNOWN, 0, List.of(), false, 0, true, null);
     }
 
+    /**
+     * @param start       when the first attempt started, or {@code null} before it
+     * @param lastOutcome ends the call with the previous attempt's outcome, should the gate hold this retry past the
+     *                    budget; {@code null} for the first attempt
+     */
     private void schedule(SegmentRequest request, int attempt, Instant start, Duration delay,
-                          CompletableFuture<SegmentResponse> result) {
+                          CompletableFuture<SegmentResponse> result, Runnable lastOutcome) {
         try {
-            executor.schedule(() -> attempt(request, attempt, start, result), delay.toMillis(), TimeUnit.MILLISECONDS);
+            // in nanoseconds: a wait rounded down to the millisecond would wake before the gate opens
+            executor.schedule(() -> attempt(request, attempt, start, result, lastOutcome), delay.toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new SegmentHttpException(
                     "Segment " + request.description() + " was not sent: the producer is stopping", 0, List.of(), true,
@@ -113,16 +136,26 @@ public final class SegmentTransport {
     }
 
     /** Runs on a worker thread; whatever happens, {@code result} completes or the next attempt is scheduled. */
-    private void attempt(SegmentRequest request, int attempt, Instant start, CompletableFuture<SegmentResponse> result) {
+    private void attempt(SegmentRequest request, int attempt, Instant firstStart,
+                         CompletableFuture<SegmentResponse> result, Runnable lastOutcome) {
         if (result.isDone()) {
             // abandoned while it waited: the worker pool is shared and outlives this transport, so nothing cancels it
             return;
         }
+        if (waitsAtGate(request, attempt, firstStart, result, lastOutcome)) {
+            return;
+        }
+        Instant start = firstStart != null ? firstStart : clock.instant();
         try {
             Duration deadline = policy.attemptDeadline(attemptTimeout, elapsedSince(start));
             SegmentResponse response = execute(request, attempt, deadline, result);
+            observer.answered(request, attempt, response);
+            Optional<Duration> segmentHint = hint.of(response, clock.instant());
+            if (response.status() == 429) {
+                segmentHint.ifPresent(gate::rateLimited);
+            }
             Optional<Duration> retryIn = RetryPolicy.isRetryable(request, response)
-                    ? policy.nextDelay(attempt, hint.of(response, clock.instant()), elapsedSince(start))
+                    ? retryDelay(policy.nextDelay(attempt, segmentHint, elapsedSince(start)), start)
                     : Optional.empty();
             if (retryIn.isEmpty()) {
                 result.complete(response);
@@ -130,30 +163,62 @@ public final class SegmentTransport {
             }
             LOG.debug("Segment {} answered {} on attempt {}; retrying in {} ms", request.description(), response.status(),
                     attempt, retryIn.get().toMillis());
-            schedule(request, attempt + 1, start, retryIn.get(), result);
+            schedule(request, attempt + 1, start, retryIn.get(), result, () -> result.complete(response));
         } catch (IOException e) {
+            observer.noAnswer(request, attempt, e);
             noAnswer(request, attempt, start, e, result);
         } catch (Throwable e) {
             fail(request, attempt, e, result);
         }
     }
 
+    /**
+     * Holds an attempt while the rate-limit gate is closed, on the scheduler rather than a parked thread; an attempt
+     * held so does not count as one. A retry's wait counts against the budget like any other wait before a retry: one
+     * that the gate would hold past the budget ends the call with the previous attempt's outcome.
+     *
+     * @return whether the attempt waits
+     */
+    private boolean waitsAtGate(SegmentRequest request, int attempt, Instant start,
+                                CompletableFuture<SegmentResponse> result, Runnable lastOutcome) {
+        Duration closed = gate.remaining();
+        if (closed.isZero()) {
+            return false;
+        }
+        if (start != null && lastOutcome != null && elapsedSince(start).plus(closed).compareTo(policy.budget()) > 0) {
+            lastOutcome.run();
+            return true;
+        }
+        schedule(request, attempt, start, closed, result, lastOutcome);
+        return true;
+    }
+
+    /** The policy's wait, lengthened to the gate's reset if the gate stays closed longer; empty past the budget. */
+    private Optional<Duration> retryDelay(Optional<Duration> policyDelay, Instant start) {
+        Duration closed = gate.remaining();
+        if (policyDelay.isEmpty() || policyDelay.get().compareTo(closed) >= 0) {
+            return policyDelay;
+        }
+        return elapsedSince(start).plus(closed).compareTo(policy.budget()) > 0 ? Optional.empty() : Optional.of(closed);
+    }
+
     private void noAnswer(SegmentRequest request, int attempt, Instant start, IOException e,
                           CompletableFuture<SegmentResponse> result) {
         boolean retryable = RetryPolicy.isRetryable(request, e);
         Optional<Duration> retryIn = retryable
-                ? policy.nextDelay(attempt, Optional.empty(), elapsedSince(start)) : Optional.empty();
+                ? retryDelay(policy.nextDelay(attempt, Optional.empty(), elapsedSince(start)), start) : Optional.empty();
+        SegmentHttpException noAnswer = new SegmentHttpException(
+                "Segment " + request.description() + " got no answer after " + attempt + " attempt(s): "
+                                                                 + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                                                 + (retryable ? "" : "; " + RetryPolicy.OUTCOME_UNKNOWN),
+                0, List.of(), retryable, attempt, !retryable, e);
         if (retryIn.isEmpty()) {
-            result.completeExceptionally(new SegmentHttpException(
-                    "Segment " + request.description() + " got no answer after " + attempt + " attempt(s): "
-                                                                  + e.getClass().getSimpleName() + ": " + e.getMessage()
-                                                                  + (retryable ? "" : "; " + RetryPolicy.OUTCOME_UNKNOWN),
-                    0, List.of(), retryable, attempt, !retryable, e));
+            result.completeExceptionally(noAnswer);
             return;
         }
         LOG.debug("Segment {} failed on attempt {} ({}); retrying in {} ms", request.description(), attempt,
                 e.getClass().getSimpleName(), retryIn.get().toMillis());
-        schedule(request, attempt + 1, start, retryIn.get(), result);
+        schedule(request, attempt + 1, start, retryIn.get(), result, () -> result.completeExceptionally(noAnswer));
     }
 
     /**

@@ -6,7 +6,12 @@ public enum DeliveryMode {
     /** One request per exchange, to the operation's own path. */
     DIRECT,
     /** Queued with other exchanges' messages and sent to /batch; the exchange ends when Segment accepted that batch. */
-    BATCHED;
+    BATCHED,
+    /**
+     * Queued and sent as in BATCHED, but the exchange ends once its message is queued; what Segment finally refuses, or
+     * a stop gives up on, goes to the failure endpoint (or the log) and a counter.
+     */
+    BACKGROUND;
 
     @Override
     public String toString() {

@@ -30,10 +30,17 @@ public final class TrackingClient {
 
     private final SegmentTransport transport;
     private final ObjectMapper mapper;
+    private final WriteKeyAnswers answers;
 
     public TrackingClient(SegmentTransport transport, ObjectMapper mapper) {
+        this(transport, mapper, WriteKeyAnswers.NONE);
+    }
+
+    /** @param answers told of Segment's final answer to each request, with the write key it was sent with */
+    public TrackingClient(SegmentTransport transport, ObjectMapper mapper, WriteKeyAnswers answers) {
         this.transport = transport;
         this.mapper = mapper;
+        this.answers = answers;
     }
 
     public CompletableFuture<TrackingResult> send(String operation, List<TrackingRequest> requests, String baseUrl,
@@ -47,7 +54,10 @@ public final class TrackingClient {
                     Map.of("Authorization", authorization), request.body(),
                     operation + " (POST " + request.path() + ")", true, List.of(writeKey, credentials));
             result = result.thenCompose(sofar -> transport.send(http)
-                    .thenApply(response -> accepted(sofar, request, http, response)));
+                    .thenApply(response -> {
+                        answers.answered(writeKey, response.status());
+                        return accepted(sofar, request, http, response);
+                    }));
         }
         return result;
     }

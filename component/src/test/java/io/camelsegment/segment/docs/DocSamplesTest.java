@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every code sample of README.md, docs/guide.md, docs/low-code.md and the component reference is code that a test compiles and runs, so
- * no sample can rot.
+ * Every code sample of README.md, docs/guide.md, docs/low-code.md, docs/scaling-out.md and the component reference is code
+ * that a test compiles and runs, so no sample can rot.
  *
  * <p>
  * A {@code java}, {@code yaml} or {@code properties} block must be, after trimming the indentation its lines share,
@@ -41,15 +41,17 @@ class DocSamplesTest {
 
     private static final Path PROJECT = Path.of("..");
     private static final List<Path> DOCUMENTS = List.of(PROJECT.resolve("README.md"), PROJECT.resolve("docs/guide.md"),
-            PROJECT.resolve("docs/low-code.md"), Path.of("src/main/docs/segment-component.adoc"));
+            PROJECT.resolve("docs/low-code.md"), PROJECT.resolve("docs/scaling-out.md"),
+            Path.of("src/main/docs/segment-component.adoc"));
     /**
-     * Where samples run: this module's sample tests, the Spring Boot example's sources, which its own tests run, and
-     * the low-code page's, which the Kamelets' and the JBang example's tests run.
+     * Where samples run: this module's sample tests, the Spring Boot and Kafka examples' sources, which their own tests
+     * run, and the low-code page's, which the Kamelets', the Endpoint DSL's and the JBang example's tests run.
      */
     private static final List<Path> SAMPLE_SOURCES = List.of(Path.of("src/test/java/io/camelsegment/segment/docs"),
             Path.of("src/test/resources/docs"), PROJECT.resolve("examples/spring-boot/src/main"),
-            PROJECT.resolve("examples/spring-boot/src/test"), PROJECT.resolve("kamelets/src/test/resources/routes"),
-            PROJECT.resolve("examples/jbang/track-signup.camel.yaml"),
+            PROJECT.resolve("examples/spring-boot/src/test"), PROJECT.resolve("examples/kafka-to-segment/src/main"),
+            PROJECT.resolve("kamelets/src/test/resources/routes"),
+            PROJECT.resolve("examples/jbang/track-signup.camel.yaml"), PROJECT.resolve("endpoint-dsl/src/test/java"),
             PROJECT.resolve("examples/jbang/application-emulator.properties"));
 
     /** Languages whose blocks must be a tagged region of a tested source. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.camelsegment.segment.SegmentHttpException;
 import io.camelsegment.segment.SegmentValidationException;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
@@ -69,6 +70,25 @@ final class TrackingSamples {
                     .completionSize(500).completionTimeout(5000).forceCompletionOnStop()
                 .to("segment:batch?writeKey=RAW({{segment.writeKey}})");
             // end::batching[]
+        }
+    }
+
+    /** The guide, "Delivery modes": background delivery with a failure endpoint. */
+    static final class BackgroundDelivery extends RouteBuilder {
+        @Override
+        public void configure() {
+            // tag::background[]
+            // first: Camel stops routes in reverse order, so this one still runs while the others stop
+            from("seda:segment-failed?size=10000")
+                .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)   // take every event queued at stop
+                .log(LoggingLevel.WARN, "Not delivered: ${header.CamelSegmentMessageId}")
+                .to("kafka:segment-retry-later");     // the body is the message's JSON, messageId included
+
+            from("kafka:page-views")
+                .unmarshal().json(Map.class)
+                .to("segment:page?deliveryMode=background&failureUri=RAW(seda:segment-failed?size=10000)"
+                    + "&queueFullPolicy=block&queueFullTimeout=5000&writeKey=RAW({{segment.writeKey}})");
+            // end::background[]
         }
     }
 

@@ -87,6 +87,27 @@ class TrackingSamplesTest extends SampleTestSupport {
     }
 
     @Test
+    void backgroundPageViewsArriveAndWhatSegmentRefusesGoesToTheRetryTopic() throws Exception {
+        context.addRoutes(new TrackingSamples.BackgroundDelivery());
+
+        template.sendBody("kafka:page-views", "{\"userId\":\"u-1\",\"name\":\"Home\"}");
+        await("the page view to reach Segment", () -> !segment().acceptedEvents().isEmpty());
+        segment().faults().always().onPath("/v1/batch").status(400);
+        template.sendBody("kafka:page-views", "{\"userId\":\"u-2\",\"name\":\"Pricing\"}");
+
+        SedaEndpoint retryLater = context.getEndpoint("kafka:segment-retry-later", SedaEndpoint.class);
+        await("the refused page view to reach the retry topic", () -> !retryLater.getExchanges().isEmpty());
+        assertThat(onlyAcceptedEvent().userId()).isEqualTo("u-1");
+        Exchange refused = retryLater.getExchanges().get(0);
+        Map<?, ?> message = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(refused.getMessage().getBody(String.class), Map.class);
+        assertThat(message.get("userId")).isEqualTo("u-2");
+        assertThat(message.get("messageId")).isEqualTo(refused.getMessage().getHeader(SegmentConstants.MESSAGE_ID));
+        assertThat(refused.getProperty(Exchange.EXCEPTION_CAUGHT))
+                .isInstanceOf(io.camelsegment.segment.SegmentHttpException.class);
+    }
+
+    @Test
     void theReferenceExamplesTrackAnOrderAndReadTheUsage() throws Exception {
         NotifyBuilder usageRead = new NotifyBuilder(context).from("timer:usage*").whenDone(1).create();
         context.addRoutes(new TrackingSamples.Reference());

@@ -1,0 +1,8 @@
+package io.camelsegment.quarkus.it;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same specification against the packaged application (JVM mode here; the native executable under -Pnative). */
+@QuarkusIntegrationTest
+class SegmentIT extends SegmentTest {
+}

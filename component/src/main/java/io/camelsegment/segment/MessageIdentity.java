@@ -2,6 +2,7 @@ package io.camelsegment.segment;
 
 import java.util.UUID;
 
+import io.camelsegment.segment.tracking.MessageIds;
 import org.apache.camel.Exchange;
 
 /**
@@ -17,6 +18,8 @@ final class MessageIdentity {
 
     /** Per endpoint, so two endpoints in one route never share a pending send. */
     private final String property = "CamelSegmentPendingSend." + UUID.randomUUID();
+
+    private final MessageIds ids = new MessageIds();
 
     /**
      * A send that has not succeeded yet.
@@ -37,7 +40,7 @@ final class MessageIdentity {
             exchange.setProperty(property, new PendingSend(pending.exchangeId(), pending.messageId(), counter));
             return pending.messageId();
         }
-        String messageId = UUID.randomUUID().toString();
+        String messageId = ids.next();
         exchange.setProperty(property, new PendingSend(exchange.getExchangeId(), messageId, counter));
         return messageId;
     }

@@ -1,5 +1,8 @@
 package io.camelsegment.segment;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.apache.camel.spi.Metadata;
 
 /**
@@ -106,11 +109,15 @@ public final class SegmentConstants {
               javaType = "String")
     public static final String RATE_LIMIT_RESET = PREFIX + "RateLimitReset";
 
+    /** By option name: the producer asks for several on every exchange, and the options are a fixed few. */
+    private static final Map<String, String> HEADER_NAMES = new ConcurrentHashMap<>();
+
     private SegmentConstants() {
     }
 
     /** The header that overrides the endpoint option {@code option}: {@code userId} is read from {@code CamelSegmentUserId}. */
     public static String headerFor(String option) {
-        return PREFIX + Character.toUpperCase(option.charAt(0)) + option.substring(1);
+        return HEADER_NAMES.computeIfAbsent(option,
+                name -> PREFIX + Character.toUpperCase(name.charAt(0)) + name.substring(1));
     }
 }

@@ -1,6 +1,10 @@
 package io.camelsegment.segment.json;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -40,12 +44,38 @@ public final class JsonBody {
      *                              when the body nests deeper than {@link #MAX_DEPTH}
      */
     public static Object read(ObjectMapper mapper, Object body) throws InvalidJsonException {
+        if (!(body instanceof String || body instanceof byte[])) {
+            return body == null ? null : new PlainJson(mapper).copy(body, MAX_DEPTH);
+        }
         Object value = parse(mapper, body);
-        // text, and an object Jackson writes through its getters, can only be measured once read
+        // text can only be measured once read
         if (Nesting.exceeds(value, MAX_DEPTH)) {
             throw new InvalidJsonException(TOO_DEEP);
         }
         return value;
+    }
+
+    /**
+     * A deep copy of a value {@link #read} returned: new maps and lists, the same immutable leaves. For a value that
+     * several messages each complete in place, such as a batch envelope's {@code context}.
+     */
+    public static Object copyOf(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>(capacity(map.size()));
+            map.forEach((key, child) -> copy.put((String) key, copyOf(child)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(child -> copy.add(copyOf(child)));
+            return copy;
+        }
+        return value;
+    }
+
+    /** The capacity a LinkedHashMap needs to hold {@code size} entries without growing. */
+    static int capacity(int size) {
+        return size < 3 ? size + 1 : (int) (size / 0.75f) + 1;
     }
 
     private static Object parse(ObjectMapper mapper, Object body) throws InvalidJsonException {
@@ -53,15 +83,12 @@ public final class JsonBody {
             if (body instanceof String json) {
                 return json.isBlank() ? null : readOne(mapper, mapper.createParser(json));
             }
-            if (body instanceof byte[] json) {
-                return json.length == 0 ? null : readOne(mapper, mapper.createParser(json));
-            }
+            return ((byte[]) body).length == 0 ? null : readOne(mapper, mapper.createParser((byte[]) body));
         } catch (StreamConstraintsException e) {
             throw new InvalidJsonException("the body is over a JSON reading limit (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new InvalidJsonException("the body is not JSON (" + e.getClass().getSimpleName() + ")");
         }
-        return body == null ? null : convert(mapper, body);
     }
 
     /** The first JSON value of the text; anything but whitespace after it is refused. */
@@ -72,19 +99,6 @@ public final class JsonBody {
                 throw new InvalidJsonException("the body holds more than one JSON value; Segment takes exactly one");
             }
             return value;
-        }
-    }
-
-    private static Object convert(ObjectMapper mapper, Object body) throws InvalidJsonException {
-        // measured before Jackson recurses into it: a map holding itself would overflow the stack
-        if (Nesting.exceeds(body, MAX_DEPTH)) {
-            throw new InvalidJsonException(TOO_DEEP);
-        }
-        try {
-            return mapper.convertValue(body, VALUE);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidJsonException("the body is not a value Jackson can write as JSON ("
-                                           + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + ")");
         }
     }
 }

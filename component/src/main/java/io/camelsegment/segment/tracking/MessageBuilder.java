@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.SegmentValidationException;
 import io.camelsegment.segment.json.InvalidJsonException;
@@ -29,11 +27,6 @@ import io.camelsegment.segment.json.JsonBody;
  * win over anything this builder would add.
  */
 public final class MessageBuilder {
-
-    private static final TypeReference<Map<String, Object>> MESSAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Object>> MESSAGES = new TypeReference<>() {
-    };
 
     /** The fields naming a user, an anonymous visitor, a group or a former id. */
     private static final List<String> IDS = List.of("userId", "anonymousId", "groupId", "previousId");
@@ -54,9 +47,10 @@ public final class MessageBuilder {
      *
      * @param options   the value of an endpoint option or its header for this exchange, by option name
      * @param messageId the messageId to use when the body has none
+     * @param timestamp the time of the call as ISO-8601 text, for a message without its own
      */
     public Map<String, Object> single(MessageType type, Object body, BodyMode mode, Function<String, Object> options,
-                                      String messageId, Instant now) {
+                                      String messageId, String timestamp) {
         Map<String, Object> message = mode == BodyMode.PAYLOAD ? wrapPayload(type, body) : toMessage(type.type(), body);
         for (String field : type.optionFields()) {
             Object value = options.apply(field);
@@ -64,12 +58,12 @@ public final class MessageBuilder {
                 message.put(field, asWritten(value));
             }
         }
-        Object timestamp = options.apply("timestamp");
-        if (timestamp != null && !message.containsKey("timestamp")) {
-            message.put("timestamp", iso8601(timestamp));
+        Object ownTimestamp = options.apply("timestamp");
+        if (ownTimestamp != null && !message.containsKey("timestamp")) {
+            message.put("timestamp", iso8601(ownTimestamp));
         }
         message.put("type", type.type());
-        complete(message, messageId, now, true);
+        complete(message, messageId, timestamp, true);
         return message;
     }
 
@@ -79,7 +73,7 @@ public final class MessageBuilder {
      * envelope's {@code context} and {@code integrations} are merged into every item, the item's own values winning,
      * as Segment merges them.
      */
-    public List<Map<String, Object>> batch(Object body, String baseMessageId, Instant now, boolean historical) {
+    public List<Map<String, Object>> batch(Object body, String baseMessageId, String timestamp, boolean historical) {
         Object value = readJson("batch", body);
         Map<String, Object> shared = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?>) {
@@ -92,25 +86,30 @@ public final class MessageBuilder {
         List<Object> items = toItems(value);
         List<Map<String, Object>> messages = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            Map<String, Object> message = toMessage("batch item " + i, items.get(i));
+            Map<String, Object> message = item("batch item " + i, items.get(i));
             shared.forEach((field, envelopeValue) -> message.put(field, merge(envelopeValue, message.get(field))));
-            complete(message, baseMessageId + "-" + i, now, !historical);
+            complete(message, baseMessageId + "-" + i, timestamp, !historical);
             messages.add(message);
         }
         return messages;
     }
 
-    private void complete(Map<String, Object> message, String messageId, Instant now, boolean stampTimestamp) {
+    private void complete(Map<String, Object> message, String messageId, String timestamp, boolean stampTimestamp) {
         wholeNumberIdsAsText(message);
         message.putIfAbsent("messageId", messageId);
         if (stampTimestamp) {
-            message.putIfAbsent("timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
+            message.putIfAbsent("timestamp", timestamp);
         }
         Object context = message.get("context");
-        if (context == null || context instanceof Map) {
-            Map<String, Object> withLibrary = toMap(context);
-            withLibrary.putIfAbsent("library", library);
+        if (context == null) {
+            Map<String, Object> withLibrary = new LinkedHashMap<>(2);
+            withLibrary.put("library", library);
             message.put("context", withLibrary);
+        } else if (context instanceof Map) {
+            // read by JsonBody, so this message's own copy, with string keys
+            @SuppressWarnings("unchecked")
+            Map<String, Object> withLibrary = (Map<String, Object>) context;
+            withLibrary.putIfAbsent("library", library);
         }
         // a context that is not an object is left as it is, for MessageRules to report
     }
@@ -186,6 +185,12 @@ public final class MessageBuilder {
         return message;
     }
 
+    /** An item already read with its batch is the item's own map; an item given as JSON text is read now. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> item(String what, Object item) {
+        return item instanceof Map ? (Map<String, Object>) item : toMessage(what, item);
+    }
+
     private Object readJson(String what, Object body) {
         try {
             return JsonBody.read(mapper, body);
@@ -195,13 +200,15 @@ public final class MessageBuilder {
     }
 
     /** An envelope value under an item's own: objects are merged deeply, the item winning; otherwise the item's stays. */
-    private Object merge(Object envelopeValue, Object own) {
+    private static Object merge(Object envelopeValue, Object own) {
         if (own == null) {
-            return mapper.convertValue(envelopeValue, Object.class);
+            // every item completes its context in place: each gets its own copy of the envelope's
+            return JsonBody.copyOf(envelopeValue);
         }
         if (envelopeValue instanceof Map<?, ?> && own instanceof Map<?, ?> ownMap) {
-            Map<String, Object> merged = toMap(envelopeValue);
-            ownMap.forEach((key, value) -> merged.put(String.valueOf(key), merge(merged.get(String.valueOf(key)), value)));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> merged = (Map<String, Object>) JsonBody.copyOf(envelopeValue);
+            ownMap.forEach((key, value) -> merged.put((String) key, merge(merged.get(key), value)));
             return merged;
         }
         return own;
@@ -211,20 +218,13 @@ public final class MessageBuilder {
         if (value instanceof Map<?, ?> envelope && envelope.get("batch") instanceof List<?> batch) {
             value = batch;
         }
-        if (value instanceof Object[] array) {
-            value = Arrays.asList(array);
-        }
         if (!(value instanceof List<?>)) {
             throw invalid("batch", "the body must be a list of messages, a JSON array or a {\"batch\": [...]} object");
         }
-        return mapper.convertValue(value, MESSAGES);
-    }
-
-    private Map<String, Object> toMap(Object value) {
-        if (value == null) {
-            return new LinkedHashMap<>();
-        }
-        return mapper.convertValue(value, MESSAGE);
+        // read by JsonBody: already a list of plain values of its own, each item checked as a message below
+        @SuppressWarnings("unchecked")
+        List<Object> items = (List<Object>) value;
+        return items;
     }
 
     private static SegmentValidationException invalid(String what, String problem) {

@@ -1,6 +1,5 @@
 package io.camelsegment.segment.tracking;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -86,16 +85,26 @@ public final class MessageEncoder {
         return ("],\"sentAt\":\"" + SENT_AT.format(sentAt) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Each message's bytes are copied once, into a body allocated at its exact size. */
     private static TrackingRequest batchRequest(String path, List<Encoded> chunk, byte[] end) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(BATCH_START);
+        int size = BATCH_START.length + end.length + Math.max(0, chunk.size() - 1);
+        for (Encoded message : chunk) {
+            size += message.json().length;
+        }
+        byte[] body = new byte[size];
+        System.arraycopy(BATCH_START, 0, body, 0, BATCH_START.length);
+        int at = BATCH_START.length;
+        String[] messageIds = new String[chunk.size()];
         for (int i = 0; i < chunk.size(); i++) {
             if (i > 0) {
-                body.write(',');
+                body[at++] = ',';
             }
-            body.writeBytes(chunk.get(i).json());
+            byte[] json = chunk.get(i).json();
+            System.arraycopy(json, 0, body, at, json.length);
+            at += json.length;
+            messageIds[i] = chunk.get(i).messageId();
         }
-        body.writeBytes(end);
-        return new TrackingRequest(path, body.toByteArray(), chunk.stream().map(Encoded::messageId).toList());
+        System.arraycopy(end, 0, body, at, end.length);
+        return new TrackingRequest(path, body, List.of(messageIds));
     }
 }

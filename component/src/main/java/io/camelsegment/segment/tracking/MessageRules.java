@@ -28,8 +28,10 @@ public final class MessageRules {
      * message: a single call's exception already names its operation, a batch names the item.
      *
      * @param historical whether the message must carry its own timestamp
+     * @param stamped    ISO-8601 text known to be valid, such as the timestamp stamped on messages without one: a
+     *                   timestamp equal to it is not parsed again; {@code null} for none
      */
-    public static List<String> check(Map<String, Object> message, boolean historical) {
+    public static List<String> check(Map<String, Object> message, boolean historical, String stamped) {
         List<String> problems = new ArrayList<>();
         Optional<MessageType> type = MessageType.of(message.get("type"));
         if (type.isEmpty()) {
@@ -46,11 +48,15 @@ public final class MessageRules {
         if (message.get("userId") == null && message.get("anonymousId") == null) {
             problems.add("userId or anonymousId is required");
         }
-        type.ifPresent(t -> t.requiredFields().stream()
-                .filter(field -> message.get(field) == null)
-                .forEach(field -> problems.add(field + " is required for " + t.type())));
-        checkTimestamp("timestamp", message.get("timestamp"), historical, problems);
-        checkTimestamp("sentAt", message.get("sentAt"), false, problems);
+        if (type.isPresent()) {
+            for (String field : type.get().requiredFields()) {
+                if (message.get(field) == null) {
+                    problems.add(field + " is required for " + type.get().type());
+                }
+            }
+        }
+        checkTimestamp("timestamp", message.get("timestamp"), historical, stamped, problems);
+        checkTimestamp("sentAt", message.get("sentAt"), false, null, problems);
         checkMessageId(message.get("messageId"), problems);
         if (message.get("context") != null && !(message.get("context") instanceof Map)) {
             problems.add("context must be an object");
@@ -68,11 +74,15 @@ public final class MessageRules {
                      + " characters but was " + was);
     }
 
-    private static void checkTimestamp(String field, Object value, boolean required, List<String> problems) {
+    private static void checkTimestamp(String field, Object value, boolean required, String stamped,
+                                       List<String> problems) {
         if (value == null) {
             if (required) {
                 problems.add(field + " is required for a historical import");
             }
+            return;
+        }
+        if (stamped != null && stamped.equals(value)) {
             return;
         }
         if (!(value instanceof String text) || !isIso8601(text)) {

@@ -1,6 +1,5 @@
 package io.camelsegment.segment.tracking;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,6 +18,9 @@ public enum MessageType {
     SCREEN("screen", "properties", List.of("name"), List.of()),
     GROUP("group", "traits", List.of("groupId"), List.of("groupId")),
     ALIAS("alias", null, List.of("previousId"), List.of("previousId", "userId"));
+
+    /** Read once: {@code values()} copies its array on every call, and every message is checked against these. */
+    private static final List<MessageType> ALL = List.of(values());
 
     private final String type;
     private final String payloadField;
@@ -61,6 +63,11 @@ public enum MessageType {
     }
 
     public static Optional<MessageType> of(Object type) {
-        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+        for (MessageType candidate : ALL) {
+            if (candidate.type.equals(type)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelsegment.segment.SegmentValidationException;
@@ -39,38 +38,49 @@ public final class TrackingRequests {
     public List<TrackingRequest> prepare(String operation, TrackingCall call, Object body, BodyMode mode,
                                          Function<String, Object> options, String baseMessageId) {
         Instant now = clock.instant();
-        List<Map<String, Object>> messages = call.single()
-                .map(type -> List.of(builder.single(type, body, mode, options, baseMessageId, now)))
-                .orElseGet(() -> builder.batch(body, baseMessageId, now, call.historical()));
+        String timestamp = Timestamps.iso8601(now);
+        MessageType single = call.messageType();
+        List<Map<String, Object>> messages = single != null
+                ? List.of(builder.single(single, body, mode, options, baseMessageId, timestamp))
+                : builder.batch(body, baseMessageId, timestamp, call.historical());
         if (messages.isEmpty()) {
             throw new SegmentValidationException(operation, List.of("the batch holds no message"));
         }
-        List<byte[]> written = checkedAndWritten(operation, call, messages);
-        // only now is every messageId known to be a string
-        List<MessageEncoder.Encoded> encoded = IntStream.range(0, messages.size())
-                .mapToObj(i -> new MessageEncoder.Encoded((String) messages.get(i).get("messageId"), written.get(i)))
-                .toList();
+        List<MessageEncoder.Encoded> encoded = checkedAndWritten(operation, call, messages, timestamp);
         if (call.isBatch()) {
             return encoder.pack(call.path(), encoded, now);
         }
-        MessageEncoder.Encoded single = encoded.get(0);
-        return List.of(new TrackingRequest(call.path(), single.json(), List.of(single.messageId())));
+        MessageEncoder.Encoded message = encoded.get(0);
+        return List.of(new TrackingRequest(call.path(), message.json(), List.of(message.messageId())));
     }
 
-    /** Every message written as JSON, or a {@link SegmentValidationException} listing every problem of every message. */
-    private List<byte[]> checkedAndWritten(String operation, TrackingCall call, List<Map<String, Object>> messages) {
-        List<String> problems = new ArrayList<>();
-        List<byte[]> written = new ArrayList<>(messages.size());
+    /**
+     * Every message written as JSON with its id, or a {@link SegmentValidationException} listing every problem of every
+     * message.
+     *
+     * @param timestamp the timestamp stamped on messages without their own: known to be ISO-8601, so not read again
+     */
+    private List<MessageEncoder.Encoded> checkedAndWritten(String operation, TrackingCall call,
+                                                           List<Map<String, Object>> messages, String timestamp) {
+        List<String> problems = new ArrayList<>(0);
+        List<MessageEncoder.Encoded> written = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            // a batch names the item at fault; a single call's exception already names its operation
-            String label = call.isBatch() ? "batch item " + i + ": " : "";
-            MessageRules.check(messages.get(i), call.historical()).forEach(problem -> problems.add(label + problem));
-            byte[] json = write(operation, messages.get(i));
+            Map<String, Object> message = messages.get(i);
+            List<String> own = MessageRules.check(message, call.historical(), timestamp);
+            byte[] json = write(operation, message);
             String sizeProblem = MessageEncoder.sizeProblem(json);
-            if (sizeProblem != null) {
-                problems.add(label + sizeProblem);
+            if (!own.isEmpty() || sizeProblem != null) {
+                // a batch names the item at fault; a single call's exception already names its operation
+                String label = call.isBatch() ? "batch item " + i + ": " : "";
+                own.forEach(problem -> problems.add(label + problem));
+                if (sizeProblem != null) {
+                    problems.add(label + sizeProblem);
+                }
             }
-            written.add(json);
+            if (problems.isEmpty()) {
+                // only a message without problems has a messageId known to be a string
+                written.add(new MessageEncoder.Encoded((String) message.get("messageId"), json));
+            }
         }
         if (!problems.isEmpty()) {
             throw new SegmentValidationException(operation, problems);

@@ -57,24 +57,32 @@ final class BatchSender {
         return statistics;
     }
 
-    /** Never throws: whatever goes wrong ends the batch's events. */
+    /**
+     * Never throws: whatever goes wrong ends the batch's events. The batch is in flight before its request leaves, so
+     * a stop that comes while this thread is still on its way back from sending finds it and gives up on it.
+     */
     void send(List<PendingEvent> batch) {
-        CompletableFuture<Void> answered;
         statistics.batchSent();
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        inFlight.put(answered, batch);
+        answered.whenComplete((ignored, failure) -> inFlight.remove(answered));
         try {
             TrackingRequest request = MessageEncoder.batch("/batch",
                     batch.stream().map(PendingEvent::event).toList(), clock.instant());
-            answered = client.send(OPERATION, List.of(request), trackingUrl, writeKey)
-                    .handle((result, failure) -> {
-                        answer(batch, result, failure);
-                        return null;
-                    });
+            client.send(OPERATION, List.of(request), trackingUrl, writeKey)
+                    .whenComplete((result, failure) -> answer(batch, result, failure, answered));
         } catch (Throwable e) {
-            answer(batch, null, e);
-            return;
+            answer(batch, null, e, answered);
         }
-        inFlight.put(answered, batch);
-        answered.whenComplete((ignored, failure) -> inFlight.remove(answered));
+    }
+
+    private void answer(List<PendingEvent> batch, TrackingResult result, Throwable failure,
+                        CompletableFuture<Void> answered) {
+        try {
+            answer(batch, result, failure);
+        } finally {
+            answered.complete(null);
+        }
     }
 
     private void answer(List<PendingEvent> batch, TrackingResult result, Throwable failure) {

@@ -1,5 +1,6 @@
 package io.camelsegment.quarkus.it;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -112,6 +114,49 @@ class SegmentTest {
     }
 
     @Test
+    void aBackgroundEventIsAnsweredOnceQueuedAndReachesSegment() {
+        String user = "user-" + UUID.randomUUID();
+        String messageId = RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("userId", user, "event", "Queued")).post("/segment/background").then()
+                .statusCode(200)
+                .body("messageId", notNullValue())
+                .body("status", nullValue()) // no answer from Segment yet: only queued
+                .extract().path("messageId");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(Emulator.ofApplication().events(user))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.get("messageId")).isEqualTo(messageId);
+                    assertThat(event.get("endpoint")).isEqualTo("/v1/batch");
+                    assertThat(event.get("accepted")).isEqualTo(true);
+                }));
+        assertThat(failedEvents(user)).isEmpty();
+    }
+
+    @Test
+    void aBackgroundEventSegmentRefusesReachesTheFailureRouteWithItsMessageId() {
+        String user = "user-" + UUID.randomUUID();
+        String messageId = RestAssured.given().contentType(ContentType.JSON).queryParam("refused", true)
+                .body(Map.of("userId", user, "event", "Refused")).post("/segment/background").then()
+                .statusCode(200)
+                .extract().path("messageId");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(failedEvents(user)).singleElement()
+                .satisfies(failed -> {
+                    assertThat(failed.get("messageId")).isEqualTo(messageId);
+                    assertThat(failed.get("failure")).isEqualTo("SegmentHttpException");
+                    assertThat(failed.get("segmentStatus")).isEqualTo(404);
+                    assertThat((String) failed.get("json")).contains("\"event\":\"Refused\"");
+                }));
+        assertThat(Emulator.ofApplication().events(user)).isEmpty();
+        assertThat(Emulator.ofApplication().trackingRequests())
+                .anySatisfy(request -> {
+                    assertThat(request.get("path")).isEqualTo("/v1/refused/batch");
+                    assertThat(request.get("status")).isEqualTo(404);
+                    assertThat((String) request.get("body")).contains(messageId);
+                });
+    }
+
+    @Test
     void labelsAreAddedToASource() {
         RestAssured.given().contentType(ContentType.JSON)
                 .body(Map.of("labels", List.of(Map.of("key", "team", "value", "growth"))))
@@ -153,6 +198,11 @@ class SegmentTest {
                 .body("data.dailyPerSourceAPICallsUsage", hasSize(total - 50))
                 .body("data.dailyPerSourceAPICallsUsage[0].sourceId", notNullValue())
                 .body("nextCursor", nullValue());
+    }
+
+    private static List<Map<String, Object>> failedEvents(String user) {
+        return RestAssured.given().queryParam("userId", user).get("/segment/background/failed").then().statusCode(200)
+                .extract().jsonPath().getList("");
     }
 
     private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> post(String operation,

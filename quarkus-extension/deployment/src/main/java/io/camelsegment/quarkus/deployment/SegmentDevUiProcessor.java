@@ -56,7 +56,7 @@ class SegmentDevUiProcessor {
         return new JsonRPCProvidersBuildItem(DeliveryQueueFigures.class);
     }
 
-    /** A figure on the card, linking to the Debugger: what arrived there is what the figures count. */
+    /** A figure on the card; each links to the Debugger, where the events themselves are shown. */
     private static void figure(CardPageBuildItem card, String title, String icon, String method) {
         card.addPage(Page.externalPageBuilder(title)
                 .icon(icon)

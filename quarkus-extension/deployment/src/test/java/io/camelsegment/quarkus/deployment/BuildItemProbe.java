@@ -18,6 +18,7 @@ import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedClassBuildItem;
+import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.buildtime.BuildTimeActionBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
@@ -46,6 +47,7 @@ final class BuildItemProbe {
                 .consumes(DevServicesResultBuildItem.class)
                 .consumes(CardPageBuildItem.class)
                 .consumes(BuildTimeActionBuildItem.class)
+                .consumes(JsonRPCProvidersBuildItem.class)
                 .produces(ServiceStartBuildItem.class)
                 .build();
     }
@@ -65,6 +67,8 @@ final class BuildItemProbe {
         put("cardPages", context, CardPageBuildItem.class, item -> item.getPages().stream().map(BuildItemProbe::describe));
         put("actions", context, BuildTimeActionBuildItem.class,
                 item -> item.getDeploymentActions().stream().map(action -> action.getMethodName()));
+        put("jsonRpcProviders", context, JsonRPCProvidersBuildItem.class,
+                item -> Stream.of(item.getJsonRPCMethodProviderClass().getName()));
         context.produce(new ServiceStartBuildItem("segment-build-item-probe"));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
+import io.camelsegment.quarkus.devui.DeliveryQueueFigures;
 import io.quarkus.test.QuarkusUnitTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,20 @@ class DevServicesTest {
 
     @Test
     void theDevUiCardLinksToTheDebuggerWithEventCounts() {
-        assertThat(BuildItemProbe.recorded("cardPages")).containsExactly(
+        assertThat(BuildItemProbe.recorded("cardPages")).startsWith(
                 "Received events|" + SegmentDevUiProcessor.RECEIVED_EVENTS,
                 "Dropped events|" + SegmentDevUiProcessor.DROPPED_EVENTS);
         assertThat(BuildItemProbe.recorded("actions")).contains(SegmentDevUiProcessor.DEBUGGER_URL,
                 SegmentDevUiProcessor.RECEIVED_EVENTS, SegmentDevUiProcessor.DROPPED_EVENTS);
+    }
+
+    @Test
+    void theDevUiCardShowsTheQueuesFiguresReadFromTheApplication() {
+        assertThat(BuildItemProbe.recorded("cardPages")).endsWith(
+                "Events queued|" + SegmentDevUiProcessor.EVENTS_QUEUED,
+                "Events failed|" + SegmentDevUiProcessor.EVENTS_FAILED,
+                "Background events failed|" + SegmentDevUiProcessor.BACKGROUND_EVENTS_FAILED);
+        assertThat(BuildItemProbe.recorded("jsonRpcProviders")).contains(DeliveryQueueFigures.class.getName());
     }
 
     private static String value(String name) {

@@ -4,6 +4,7 @@ import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CatalogCamelContext;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a native image of an application with this extension needs, registered in build steps: no native build can run
- * here, so these build items are what stands for one.
+ * here, so these build items are what stands for one. The application runs with Dev Services switched off, which is
+ * checked here too rather than by booting the same application again.
  */
 class NativeRegistrationsTest {
 
@@ -23,6 +25,12 @@ class NativeRegistrationsTest {
 
     @Inject
     CamelContext context;
+
+    @Test
+    void devServicesSwitchedOffStartNoEmulatorEvenWithNothingConfigured() {
+        assertThat(BuildItemProbe.recorded("devServices")).doesNotContain("camel-segment");
+        assertThat(ConfigProvider.getConfig().getOptionalValue("camel.component.segment.apiUrl", String.class)).isEmpty();
+    }
 
     @Test
     void theFeatureIsListed() {

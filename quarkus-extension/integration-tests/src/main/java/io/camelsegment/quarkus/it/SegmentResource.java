@@ -28,10 +28,12 @@ import org.apache.camel.ProducerTemplate;
 public class SegmentResource {
 
     private final ProducerTemplate template;
+    private final FailedEvents failedEvents;
 
     @Inject
-    public SegmentResource(ProducerTemplate template) {
+    public SegmentResource(ProducerTemplate template, FailedEvents failedEvents) {
         this.template = template;
+        this.failedEvents = failedEvents;
     }
 
     /** Any tracking operation (identify, track, page, screen, group, alias, batch, import) with a Segment message. */
@@ -60,6 +62,29 @@ public class SegmentResource {
             results.add(result);
         }
         return results;
+    }
+
+    /**
+     * A track message in background mode: answered once it is queued, with its messageId. {@code refused} sends it
+     * where Segment refuses every batch.
+     */
+    @POST
+    @Path("/background")
+    public Map<String, Object> background(@QueryParam("refused") boolean refused, Map<String, Object> message)
+            throws Exception {
+        Message answer = completed(template.send(refused ? "direct:background-refused" : "direct:background",
+                e -> e.getMessage().setBody(message)));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("messageId", answer.getHeader(SegmentConstants.MESSAGE_ID));
+        result.put("status", answer.getHeader(SegmentConstants.HTTP_STATUS));
+        return result;
+    }
+
+    /** The background events of one user that the failure route received. */
+    @GET
+    @Path("/background/failed")
+    public List<FailedEvents.FailedEvent> failed(@QueryParam("userId") String userId) {
+        return failedEvents.ofUser(userId);
     }
 
     @POST

@@ -30,4 +30,10 @@ final class Emulator {
                 .get(apiUrl + "/emulator/events").then().statusCode(200).contentType(ContentType.JSON)
                 .extract().jsonPath().getList("events");
     }
+
+    /** The Tracking API requests the emulator answered (refused ones included), newest first. */
+    List<Map<String, Object>> trackingRequests() {
+        return RestAssured.given().queryParam("limit", 1000).get(apiUrl + "/emulator/requests").then().statusCode(200)
+                .contentType(ContentType.JSON).extract().jsonPath().getList("tracking");
+    }
 }

@@ -2,7 +2,10 @@ package io.camelsegment.quarkus.it;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** The same specification against the packaged application (JVM mode here; the native executable under -Pnative). */
+/**
+ * The behaviours of {@link SegmentApplicationTest} on the packaged application (JVM mode here; the native executable
+ * under -Pnative).
+ */
 @QuarkusIntegrationTest
-class SegmentIT extends SegmentTest {
+class SegmentIT extends SegmentApplicationTest {
 }

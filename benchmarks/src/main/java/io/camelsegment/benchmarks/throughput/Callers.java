@@ -47,10 +47,11 @@ public final class Callers implements AutoCloseable {
             running.add(pool.submit(() -> {
                 for (int from = next.getAndAdd(chunk); from < events; from = next.getAndAdd(chunk)) {
                     long start = System.nanoTime();
+                    int to = Math.min(events, from + chunk);
                     try {
-                        call.send(from, Math.min(events, from + chunk));
+                        call.send(from, to);
                     } catch (Exception e) {
-                        failures.incrementAndGet();
+                        failures.addAndGet(to - from);
                         firstFailure.compareAndSet(null, e);
                     }
                     latencies.record(start);
@@ -68,7 +69,7 @@ public final class Callers implements AutoCloseable {
         return firstFailure.getAndSet(null);
     }
 
-    /** Failed calls since the last time this was asked. */
+    /** Events whose call failed, since the last time this was asked. */
     public long takeFailures() {
         return failures.getAndSet(0);
     }

@@ -58,16 +58,27 @@ public final class CamelSegmentContender implements Contender {
                 Shape.SYNC_CALLERS, callers, 1);
     }
 
-    /** {@code segment:track?deliveryMode=batched}, {@value #IN_FLIGHT} exchanges in flight. */
+    /** {@code segment:track?deliveryMode=batched}, {@value #IN_FLIGHT} exchanges in flight from one thread. */
     public static CamelSegmentContender batched() {
-        return new CamelSegmentContender("segment:track batched", "track", "deliveryMode=batched",
-                Shape.ASYNC_IN_FLIGHT, 1, 1);
+        return batched(1);
+    }
+
+    /** The same, {@code threads} threads offering exchanges, {@value #IN_FLIGHT} in flight between them. */
+    public static CamelSegmentContender batched(int threads) {
+        return new CamelSegmentContender("segment:track batched" + (threads == 1 ? "" : " x" + threads), "track",
+                "deliveryMode=batched", Shape.ASYNC_IN_FLIGHT, threads, 1);
     }
 
     /** {@code segment:track?deliveryMode=background}; a full queue blocks the caller rather than failing it. */
     public static CamelSegmentContender background() {
-        return new CamelSegmentContender("segment:track background", "track",
-                "deliveryMode=background&queueFullPolicy=block&queueFullTimeout=60000", Shape.ASYNC_IN_FLIGHT, 1, 1);
+        return background(1);
+    }
+
+    /** The same, {@code threads} threads offering exchanges. */
+    public static CamelSegmentContender background(int threads) {
+        return new CamelSegmentContender("segment:track background" + (threads == 1 ? "" : " x" + threads), "track",
+                "deliveryMode=background&queueFullPolicy=block&queueFullTimeout=60000", Shape.ASYNC_IN_FLIGHT,
+                threads, 1);
     }
 
     /** {@code segment:batch} with caller-built batches of {@code size} events, from {@code callers} threads. */
@@ -84,7 +95,8 @@ public final class CamelSegmentContender implements Contender {
     @Override
     public String description() {
         String how = shape == Shape.SYNC_CALLERS ? callers + " calling threads (ProducerTemplate.sendBody)"
-                : IN_FLIGHT + " exchanges in flight (the endpoint's AsyncProducer)";
+                : IN_FLIGHT + " exchanges in flight (the endpoint's AsyncProducer), offered by " + callers + " thread"
+                        + (callers == 1 ? "" : "s");
         return "segment:" + operation + (options.isEmpty() ? "" : "?" + options) + ", other options default; " + how;
     }
 
@@ -102,7 +114,7 @@ public final class CamelSegmentContender implements Contender {
     public void send(int events, Latencies latencies) throws Exception {
         failures.set(0);
         if (shape == Shape.ASYNC_IN_FLIGHT) {
-            pool.run(1, 1, new Latencies(1), (from, to) -> sendInFlight(events, latencies));
+            sendInFlight(events, latencies);
             pool.takeFailures();
             Exception failed = pool.takeFirstFailure();
             if (failed != null) {
@@ -122,27 +134,35 @@ public final class CamelSegmentContender implements Contender {
         AsyncProducer producer = endpoint.createAsyncProducer();
         producer.start();
         try {
-            Semaphore room = new Semaphore(IN_FLIGHT);
-            CountDownLatch done = new CountDownLatch(events);
-            for (int i = 0; i < events; i++) {
-                room.acquire();
-                Exchange exchange = endpoint.createExchange();
-                exchange.getIn().setBody(Events.orderCompleted(i));
-                long start = System.nanoTime();
-                producer.process(exchange, doneSync -> {
-                    if (exchange.getException() != null) {
-                        failures.incrementAndGet();
-                    }
-                    latencies.record(start);
-                    room.release();
-                    done.countDown();
-                });
-            }
-            if (!done.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException(name + ": exchanges still in flight after 10 minutes");
-            }
+            int share = (events + callers - 1) / callers;
+            pool.run(events, share, new Latencies(callers),
+                    (from, to) -> offer(endpoint, producer, from, to, IN_FLIGHT / callers, latencies));
         } finally {
             producer.stop();
+        }
+    }
+
+    /** Offers events {@code from..to-1} with at most {@code inFlight} exchanges not yet completed. */
+    private void offer(Endpoint endpoint, AsyncProducer producer, int from, int to, int inFlight, Latencies latencies)
+            throws InterruptedException {
+        Semaphore room = new Semaphore(inFlight);
+        CountDownLatch done = new CountDownLatch(to - from);
+        for (int i = from; i < to; i++) {
+            room.acquire();
+            Exchange exchange = endpoint.createExchange();
+            exchange.getIn().setBody(Events.orderCompleted(i));
+            long start = System.nanoTime();
+            producer.process(exchange, doneSync -> {
+                if (exchange.getException() != null) {
+                    failures.incrementAndGet();
+                }
+                latencies.record(start);
+                room.release();
+                done.countDown();
+            });
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(name + ": exchanges still in flight after 10 minutes");
         }
     }
 

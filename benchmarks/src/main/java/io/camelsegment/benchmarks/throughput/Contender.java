@@ -17,7 +17,7 @@ public interface Contender extends AutoCloseable {
     /** Sends events number {@code 0..events-1}; records one latency per call where a call has one. */
     void send(int events, Latencies latencies) throws Exception;
 
-    /** Calls that failed (exceptions, failed exchanges) in the last {@link #send}. */
+    /** Events whose call failed (an exception, a failed exchange) in the last {@link #send}: never at the sink. */
     default long failures() {
         return 0;
     }

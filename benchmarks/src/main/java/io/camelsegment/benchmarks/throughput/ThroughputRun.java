@@ -65,7 +65,9 @@ public final class ThroughputRun {
                 () -> CamelSegmentContender.direct(8),
                 () -> CamelSegmentContender.direct(32),
                 CamelSegmentContender::batched,
+                () -> CamelSegmentContender.batched(4),
                 CamelSegmentContender::background,
+                () -> CamelSegmentContender.background(4),
                 () -> CamelSegmentContender.batch(500, 4),
                 AnalyticsJavaContender::defaults,
                 AnalyticsJavaContender::tuned,
@@ -139,7 +141,7 @@ public final class ThroughputRun {
         log.printf(Locale.ROOT, "%-32s %,12.0f events/s  p50 %,9.1f µs  p99 %,10.1f µs  %,8.0f B/event  %,7.1f µs CPU/event%s%n",
                 result.name(), result.eventsPerSecond(), result.p50Micros(), result.p99Micros(),
                 result.bytesPerEvent(), result.cpuMicrosPerEvent(),
-                failures > 0 ? "  (" + failures + " failed calls)" : "");
+                failures > 0 ? "  (" + failures + " events failed)" : "");
         return result;
     }
 
@@ -227,7 +229,7 @@ public final class ThroughputRun {
                         ? String.format(Locale.ROOT, ", sink failing %.0f%% of requests", settings.faultRatio() * 100)
                         : ""));
         out.append("| Contender | events/s | × analytics-java tuned | × Jackson+POST limit | p50 µs | p99 µs "
-                   + "| bytes/event | CPU µs/event | failed calls |\n");
+                   + "| bytes/event | CPU µs/event | events failed |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %s | %,.0f | %.1f | %d |%n",

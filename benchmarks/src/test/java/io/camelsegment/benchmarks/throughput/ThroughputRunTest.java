@@ -22,23 +22,23 @@ class ThroughputRunTest {
     void aQuickRunMeasuresEachSelectedContenderUntilTheSinkCountedEveryEvent() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ThroughputRun.Settings settings = ThroughputRun.Settings.parse("--events", "1000", "--repeats", "1",
-                "--only", "segment:track batched,limit: Jackson");
+                "--only", "segment:track batched x4,limit: Jackson");
 
         List<ThroughputRun.Result> results = new ThroughputRun(settings, new PrintStream(printed, true)).run();
 
         assertThat(results).extracting(ThroughputRun.Result::name)
-                .containsExactly("segment:track batched", "limit: Jackson + POST 500 x4");
+                .containsExactly("segment:track batched x4", "limit: Jackson + POST 500 x4");
         assertThat(results).allSatisfy(result -> {
             assertThat(result.eventsPerSecond()).isPositive();
             assertThat(result.failures()).isZero();
             assertThat(result.bytesPerEvent()).as("an event of ~550 bytes is at least encoded").isGreaterThan(500);
             assertThat(result.p99Micros()).isGreaterThanOrEqualTo(result.p50Micros());
         });
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("segment:track batched")
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("segment:track batched x4")
                 .doesNotContain("counted only");
         String table = ThroughputRun.table(settings, results);
-        assertThat(table).contains("| segment:track batched |").contains("× Jackson+POST limit");
-        assertThat(ThroughputChart.svg("t", results)).startsWith("<svg").contains("segment:track batched")
+        assertThat(table).contains("| segment:track batched x4 |").contains("× Jackson+POST limit");
+        assertThat(ThroughputChart.svg("t", results)).startsWith("<svg").contains("segment:track batched x4")
                 .contains("limit: Jackson + POST 500 x4");
     }
 

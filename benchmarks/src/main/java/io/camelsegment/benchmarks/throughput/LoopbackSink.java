@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,12 +33,14 @@ public final class LoopbackSink implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final double faultRatio;
+    private final CountDownLatch stall;
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong faults = new AtomicLong();
 
-    private LoopbackSink(double faultRatio) throws IOException {
+    private LoopbackSink(double faultRatio, boolean stalled) throws IOException {
         this.faultRatio = faultRatio;
+        this.stall = new CountDownLatch(stalled ? 1 : 0);
         // without it, the JDK server's response headers and body wait on Nagle's algorithm and the client's delayed ACK
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -54,12 +57,17 @@ public final class LoopbackSink implements AutoCloseable {
 
     /** A sink that accepts every request. */
     public static LoopbackSink start() throws IOException {
-        return new LoopbackSink(0);
+        return new LoopbackSink(0, false);
+    }
+
+    /** A sink that reads each request and answers none until it is closed: Segment stalled. */
+    public static LoopbackSink stalled() throws IOException {
+        return new LoopbackSink(0, true);
     }
 
     /** A sink that answers {@code faultRatio} of requests with 429 (Retry-After: 0) or 503, half each. */
     public static LoopbackSink failing(double faultRatio) throws IOException {
-        return new LoopbackSink(faultRatio);
+        return new LoopbackSink(faultRatio, false);
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -90,6 +98,7 @@ public final class LoopbackSink implements AutoCloseable {
         try (exchange) {
             byte[] body = read(exchange);
             requests.incrementAndGet();
+            awaitRelease();
             if (faultRatio > 0 && ThreadLocalRandom.current().nextDouble() < faultRatio) {
                 fail(exchange);
                 return;
@@ -98,6 +107,15 @@ public final class LoopbackSink implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, OK.length);
             exchange.getResponseBody().write(OK);
+        }
+    }
+
+    private void awaitRelease() throws IOException {
+        try {
+            stall.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("stopped while stalled", e);
         }
     }
 
@@ -138,6 +156,7 @@ public final class LoopbackSink implements AutoCloseable {
 
     @Override
     public void close() {
+        stall.countDown();
         server.stop(0);
         workers.shutdownNow();
     }

@@ -94,7 +94,8 @@ public final class CamelSegmentContender implements Contender {
 
     @Override
     public String description() {
-        String how = shape == Shape.SYNC_CALLERS ? callers + " calling threads (ProducerTemplate.sendBody)"
+        String how = shape == Shape.SYNC_CALLERS
+                ? callers + " calling thread" + (callers == 1 ? "" : "s") + " (ProducerTemplate.sendBody)"
                 : IN_FLIGHT + " exchanges in flight (the endpoint's AsyncProducer), offered by " + callers + " thread"
                         + (callers == 1 ? "" : "s");
         return "segment:" + operation + (options.isEmpty() ? "" : "?" + options) + ", other options default; " + how;

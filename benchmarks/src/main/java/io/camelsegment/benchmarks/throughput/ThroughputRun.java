@@ -1,6 +1,5 @@
 package io.camelsegment.benchmarks.throughput;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,10 +254,5 @@ public final class ThroughputRun {
 
     private static String micros(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
-    }
-
-    static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 }

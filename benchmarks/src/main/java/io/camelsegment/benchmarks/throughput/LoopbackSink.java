@@ -37,6 +37,7 @@ public final class LoopbackSink implements AutoCloseable {
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong faults = new AtomicLong();
+    private final AtomicLong firstEventNanos = new AtomicLong();
 
     private LoopbackSink(double faultRatio, boolean stalled) throws IOException {
         this.faultRatio = faultRatio;
@@ -80,6 +81,11 @@ public final class LoopbackSink implements AutoCloseable {
         return events.get();
     }
 
+    /** {@link System#nanoTime()} when the first accepted event was counted, 0 before. */
+    public long firstEventNanos() {
+        return firstEventNanos.get();
+    }
+
     public long requests() {
         return requests.get();
     }
@@ -92,6 +98,7 @@ public final class LoopbackSink implements AutoCloseable {
         events.set(0);
         requests.set(0);
         faults.set(0);
+        firstEventNanos.set(0);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -103,7 +110,11 @@ public final class LoopbackSink implements AutoCloseable {
                 fail(exchange);
                 return;
             }
-            events.addAndGet(countMessageIds(body));
+            int counted = countMessageIds(body);
+            if (counted > 0) {
+                firstEventNanos.compareAndSet(0, System.nanoTime());
+            }
+            events.addAndGet(counted);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, OK.length);
             exchange.getResponseBody().write(OK);

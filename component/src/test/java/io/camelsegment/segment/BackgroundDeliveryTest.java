@@ -52,18 +52,8 @@ class BackgroundDeliveryTest extends SegmentTestSupport {
                 .toList();
     }
 
-    private BatchQueue onlyQueue() {
-        List<BatchQueue> open = context.getComponent("segment", SegmentComponent.class).batchQueues().open();
-        assertThat(open).hasSize(1);
-        return open.get(0);
-    }
-
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(condition.getAsBoolean()).as("reached within %d s", WAIT_SECONDS).isTrue();
+        BoundedWait.until(condition, Duration.ofSeconds(WAIT_SECONDS));
     }
 
     @Test

@@ -82,11 +82,7 @@ class DeliveryStopTest extends CamelTestSupport {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(condition.getAsBoolean()).as("reached within %d s", WAIT_SECONDS).isTrue();
+        BoundedWait.until(condition, Duration.ofSeconds(WAIT_SECONDS));
     }
 
     private static Set<String> acceptedIds() {

@@ -55,11 +55,7 @@ class LosslessBackgroundTest extends CamelTestSupport {
     private final Map<String, Throwable> failed = new ConcurrentHashMap<>();
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(condition.getAsBoolean()).as("reached within %d s", WAIT_SECONDS).isTrue();
+        BoundedWait.until(condition, Duration.ofSeconds(WAIT_SECONDS));
     }
 
     @Test

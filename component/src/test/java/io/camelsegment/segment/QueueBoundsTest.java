@@ -62,18 +62,8 @@ class QueueBoundsTest extends SegmentTestSupport {
         return CompletableFuture.supplyAsync(() -> track(uri, userId), callers);
     }
 
-    private BatchQueue onlyQueue() {
-        List<BatchQueue> open = context.getComponent("segment", SegmentComponent.class).batchQueues().open();
-        assertThat(open).hasSize(1);
-        return open.get(0);
-    }
-
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(condition.getAsBoolean()).as("reached within %d s", WAIT_SECONDS).isTrue();
+        BoundedWait.until(condition, Duration.ofSeconds(WAIT_SECONDS));
     }
 
     /** The caller is parked in the queue, waiting for room: its thread waits with a timeout. */

@@ -9,11 +9,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelsegment.segment.tracking.BatchQueue;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Camel context and a WireMock server standing in for both Segment APIs. */
 abstract class SegmentTestSupport extends CamelTestSupport {
@@ -94,5 +97,12 @@ abstract class SegmentTestSupport extends CamelTestSupport {
         } catch (java.io.IOException e) {
             throw new AssertionError("the request body is not a JSON object", e);
         }
+    }
+
+    /** The component's one open delivery queue: the test uses one write key and one set of settings. */
+    BatchQueue onlyQueue() {
+        List<BatchQueue> open = context.getComponent("segment", SegmentComponent.class).batchQueues().open();
+        assertThat(open).hasSize(1);
+        return open.get(0);
     }
 }

@@ -176,7 +176,7 @@ public class SegmentConfiguration implements Cloneable {
     @UriParam(label = "advanced", description = "The Jackson ObjectMapper that reads bodies and writes requests.")
     private ObjectMapper objectMapper;
     @UriParam(label = "advanced", defaultValue = "10",
-              description = "Threads that send requests to Segment and wait between retries, and as many that continue the routes once Segment answered; shared by the endpoints with the same HTTP settings.")
+              description = "Threads that send batches and retries to Segment and hold retries until they are due, and as many that continue the routes after a retry or a batch; shared by the endpoints with the same HTTP settings. A direct call's first attempt is sent from the caller's thread.")
     private int workerPoolSize = 10;
     @UriParam(label = "advanced", defaultValue = "20",
               description = "The most HTTP connections the shared connection pool keeps open, to all Segment hosts together.")

@@ -19,6 +19,7 @@ import io.camelsegment.segment.http.HttpSettings;
 import io.camelsegment.segment.http.RetryPolicy;
 import io.camelsegment.segment.http.RouteThreads;
 import io.camelsegment.segment.http.SegmentTransport;
+import io.camelsegment.segment.http.SegmentTransport.FirstAttempt;
 import io.camelsegment.segment.http.SharedTransport;
 import io.camelsegment.segment.http.TransportSettings;
 import io.camelsegment.segment.publicapi.PublicApiCall;
@@ -100,8 +101,9 @@ public class SegmentProducer extends DefaultAsyncProducer {
         retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
                 Duration.ofMillis(configuration.getRetryBudget()));
-        // this producer's own view of the shared client: its pending requests are its own to end at stop
-        transport = new SegmentTransport(shared.client(), shared.workers(), retryPolicy,
+        // this producer's own view of the shared client: its pending requests are its own to end at stop; its callers
+        // wait for Segment's answer, so their own thread sends the first attempt
+        transport = new SegmentTransport(shared.client(), shared.workers(), FirstAttempt.CALLING_THREAD, retryPolicy,
                 Duration.ofMillis(configuration.getResponseTimeout()), mapper, Clock.systemUTC());
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, SegmentLibrary.NAME, SegmentLibrary.VERSION),
                 new MessageEncoder(mapper), Clock.systemUTC());
@@ -160,20 +162,23 @@ public class SegmentProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        if (call.isDone() && !call.isCompletedExceptionally()) {
-            // queued in background mode: nothing is left to wait for, and the caller's thread goes on at once
-            callback.done(true);
+        if (call.isDone()) {
+            // answered on the caller's own thread (direct mode's first attempt), or queued in background mode:
+            // nothing is left to wait for, and the route goes on in the caller's thread
+            end(exchange, call.handle((ignored, failure) -> failure).join(), callback, true);
             return true;
         }
-        // the route goes on in Camel's hands, off the thread that did the I/O: that thread is free for the next send
-        call.whenCompleteAsync((ignored, failure) -> {
-            if (failure != null) {
-                exchange.setException(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
-            }
-            callback.done(false);
-        }, routeThreads);
+        // a retry answers on a worker: the route goes on in Camel's hands, so the worker is free for the next send
+        call.whenCompleteAsync((ignored, failure) -> end(exchange, failure, callback, false), routeThreads);
         return false;
+    }
+
+    private static void end(Exchange exchange, Throwable failure, AsyncCallback callback, boolean doneSync) {
+        if (failure != null) {
+            exchange.setException(failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure);
+        }
+        callback.done(doneSync);
     }
 
     private CompletableFuture<Void> start(Exchange exchange) {

@@ -16,6 +16,7 @@ import io.camelsegment.segment.http.RetryPolicy;
 import io.camelsegment.segment.http.SegmentRequest;
 import io.camelsegment.segment.http.SegmentResponse;
 import io.camelsegment.segment.http.SegmentTransport;
+import io.camelsegment.segment.http.SegmentTransport.FirstAttempt;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class SegmentTransportTest extends SegmentTestSupport {
             }
         };
         try (CloseableHttpClient client = HttpClients.createDefault()) {
-            SegmentTransport transport = new SegmentTransport(client, executor,
+            SegmentTransport transport = new SegmentTransport(client, executor, FirstAttempt.WORKER,
                     new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(10)),
                     Duration.ofSeconds(5), JSON, Clock.systemUTC());
 

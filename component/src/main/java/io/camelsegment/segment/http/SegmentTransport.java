@@ -49,8 +49,20 @@ public final class SegmentTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentTransport.class);
 
+    /** Where a request's first attempt runs. Retries always wait on the workers, so no thread sleeps out a backoff. */
+    public enum FirstAttempt {
+        /**
+         * On the thread that sends, as camel-http does: its caller waits for the answer anyway, and handing the request
+         * to a worker and the answer back would cost two thread switches per call, each waiting for a free core.
+         */
+        CALLING_THREAD,
+        /** On a worker: the sender goes on at once, as a queue filling the next batch must. */
+        WORKER
+    }
+
     private final HttpClient client;
     private final ScheduledExecutorService executor;
+    private final FirstAttempt firstAttempt;
     private final RetryPolicy policy;
     private final Duration attemptTimeout;
     private final RetryHint hint;
@@ -65,9 +77,10 @@ public final class SegmentTransport {
     /**
      * @param attemptTimeout the longest one attempt may take, from sending the request to the last byte of the answer
      */
-    public SegmentTransport(HttpClient client, ScheduledExecutorService executor, RetryPolicy policy,
-                            Duration attemptTimeout, ObjectMapper mapper, Clock clock) {
-        this(client, executor, policy, attemptTimeout, mapper, clock, RateLimitGate.never(), AttemptObserver.NONE);
+    public SegmentTransport(HttpClient client, ScheduledExecutorService executor, FirstAttempt firstAttempt,
+                            RetryPolicy policy, Duration attemptTimeout, ObjectMapper mapper, Clock clock) {
+        this(client, executor, firstAttempt, policy, attemptTimeout, mapper, clock, RateLimitGate.never(),
+             AttemptObserver.NONE);
     }
 
     /**
@@ -75,11 +88,12 @@ public final class SegmentTransport {
      *                 this transport's 429s
      * @param observer told of every attempt, for counters
      */
-    public SegmentTransport(HttpClient client, ScheduledExecutorService executor, RetryPolicy policy,
-                            Duration attemptTimeout, ObjectMapper mapper, Clock clock, RateLimitGate gate,
-                            AttemptObserver observer) {
+    public SegmentTransport(HttpClient client, ScheduledExecutorService executor, FirstAttempt firstAttempt,
+                            RetryPolicy policy, Duration attemptTimeout, ObjectMapper mapper, Clock clock,
+                            RateLimitGate gate, AttemptObserver observer) {
         this.client = client;
         this.executor = executor;
+        this.firstAttempt = firstAttempt;
         this.policy = policy;
         this.attemptTimeout = attemptTimeout;
         this.hint = new RetryHint(mapper);
@@ -88,12 +102,21 @@ public final class SegmentTransport {
         this.observer = observer;
     }
 
+    /**
+     * Sends {@code request}; with {@link FirstAttempt#CALLING_THREAD} and the rate-limit gate open, the first attempt
+     * runs before this returns, and a call answered at once returns a completed future.
+     */
     public CompletableFuture<SegmentResponse> send(SegmentRequest request) {
         CompletableFuture<SegmentResponse> result = new CompletableFuture<>();
         pending.put(result, request);
         result.whenComplete((response, failure) -> pending.remove(result));
-        // the budget starts with the first attempt, not with a wait at a closed gate before it
-        schedule(request, 1, null, gate.remaining(), result, null);
+        Duration closed = gate.remaining();
+        if (firstAttempt == FirstAttempt.CALLING_THREAD && closed.isZero()) {
+            attempt(request, 1, null, result, null);
+        } else {
+            // the budget starts with the first attempt, not with a wait at a closed gate before it
+            schedule(request, 1, null, closed, result, null);
+        }
         return result;
     }
 
@@ -135,7 +158,7 @@ public final class SegmentTransport {
         }
     }
 
-    /** Runs on a worker thread; whatever happens, {@code result} completes or the next attempt is scheduled. */
+    /** Whatever happens, {@code result} completes or the next attempt is scheduled: nothing escapes to the caller. */
     private void attempt(SegmentRequest request, int attempt, Instant firstStart,
                          CompletableFuture<SegmentResponse> result, Runnable lastOutcome) {
         if (result.isDone()) {

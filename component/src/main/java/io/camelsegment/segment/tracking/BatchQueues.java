@@ -15,6 +15,7 @@ import io.camelsegment.segment.http.RateLimitGate;
 import io.camelsegment.segment.http.ReferenceCounts;
 import io.camelsegment.segment.http.RetryPolicy;
 import io.camelsegment.segment.http.SegmentTransport;
+import io.camelsegment.segment.http.SegmentTransport.FirstAttempt;
 import io.camelsegment.segment.http.SharedTransport;
 import io.camelsegment.segment.http.SharedTransports;
 import io.camelsegment.segment.http.TransportSettings;
@@ -68,7 +69,7 @@ public final class BatchQueues {
         // one gate per queue: a 429 pauses every batch of this write key, and no other key's
         RateLimitGate gate = RateLimitGate.of(Clock.systemUTC());
         DeliveryStatistics statistics = new DeliveryStatistics(key.trackingUrl(), MaskedWriteKey.of(key.writeKey()), gate);
-        SegmentTransport transport = new SegmentTransport(shared.client(), shared.workers(), key.retry(),
+        SegmentTransport transport = new SegmentTransport(shared.client(), shared.workers(), FirstAttempt.WORKER, key.retry(),
                 Duration.ofMillis(key.transport().http().responseTimeout()), answers, Clock.systemUTC(), gate, statistics);
         BatchSender sender = new BatchSender(new TrackingClient(transport, answers, writeKeyAnswers), transport,
                 key.trackingUrl(), key.writeKey(), Clock.systemUTC(), statistics);

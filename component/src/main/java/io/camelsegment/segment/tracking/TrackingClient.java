@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import io.camelsegment.segment.http.SegmentTransport;
  * messageId).
  */
 public final class TrackingClient {
+
+    /** Segment's usual acceptance, byte for byte: recognised without parsing, as it answers almost every request. */
+    private static final byte[] SUCCESS = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final SegmentTransport transport;
     private final ObjectMapper mapper;
@@ -88,7 +92,7 @@ public final class TrackingClient {
         if (!response.isSuccessful()) {
             return Optional.of("");
         }
-        if (response.body().length == 0) {
+        if (response.body().length == 0 || Arrays.equals(response.body(), SUCCESS)) {
             return Optional.empty();
         }
         try {

@@ -15,6 +15,7 @@ import io.camelsegment.segment.SegmentNotDeliveredException;
 import io.camelsegment.segment.http.RateLimitGate;
 import io.camelsegment.segment.http.RetryPolicy;
 import io.camelsegment.segment.http.SegmentTransport;
+import io.camelsegment.segment.http.SegmentTransport.FirstAttempt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class BatchSenderStopTest {
     @Test
     void aStopThatComesWhileTheBatchIsLeavingEndsItsEventsAsNotDelivered() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        SegmentTransport transport = new SegmentTransport(null, workers,
+        SegmentTransport transport = new SegmentTransport(null, workers, FirstAttempt.WORKER,
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)),
                 Duration.ofSeconds(1), mapper, Clock.systemUTC());
         BatchSender sender = new BatchSender(new TrackingClient(transport, mapper), transport, URL, "a-write-key",

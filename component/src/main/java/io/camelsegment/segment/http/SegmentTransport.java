@@ -1,6 +1,7 @@
 package io.camelsegment.segment.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,8 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -306,8 +307,24 @@ public final class SegmentTransport {
         for (Header header : response.getHeaders()) {
             headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
         }
-        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-        return new SegmentResponse(response.getCode(), headers, body, attempt);
+        return new SegmentResponse(response.getCode(), headers, body(response.getEntity()), attempt);
+    }
+
+    /**
+     * Reads an answer sized by its Content-Length when it has one: {@code EntityUtils.toByteArray} starts with 8 KB of
+     * buffers, a third of what a direct call allocated in all, for Segment's 16-byte {@code {"success":true}}.
+     */
+    private static byte[] body(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream content = entity.getContent()) {
+            if (content == null) {
+                return new byte[0];
+            }
+            long length = entity.getContentLength();
+            return length >= 0 && length <= Integer.MAX_VALUE ? content.readNBytes((int) length) : content.readAllBytes();
+        }
     }
 
     private Duration elapsedSince(Instant start) {

@@ -22,6 +22,7 @@ final class ExchangeEndings {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong endedTwice = new AtomicLong();
     private volatile long acceptedAtStop = -1;
+    private final AtomicLong firstRefusalNanos = new AtomicLong();
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private final LongAccumulator shortestRefusal = new LongAccumulator(Math::min, Long.MAX_VALUE);
     private final LongAccumulator longestRefusal = new LongAccumulator(Math::max, Long.MIN_VALUE);
@@ -41,7 +42,9 @@ final class ExchangeEndings {
             }
             failures.computeIfAbsent(FailureTypes.of(failure), type -> new AtomicLong()).incrementAndGet();
             if (FailureTypes.of(failure).equals(SegmentQueueFullException.class.getSimpleName())) {
-                long spent = System.nanoTime() - startNanos;
+                long now = System.nanoTime();
+                firstRefusalNanos.compareAndSet(0, now);
+                long spent = now - startNanos;
                 shortestRefusal.accumulate(spent);
                 longestRefusal.accumulate(spent);
             }
@@ -68,6 +71,11 @@ final class ExchangeEndings {
 
     long ended() {
         return accepted() + failed();
+    }
+
+    /** When the first offer was refused as full ({@link System#nanoTime()}), 0 while none was. */
+    long firstRefusalNanos() {
+        return firstRefusalNanos.get();
     }
 
     /** The stop begins: exchanges accepted from now on are counted apart. */

@@ -34,9 +34,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  * exchange completes once queued); {@code batched} exchanges through the endpoint's AsyncProducer, as
  * CamelSegmentContender sends them, at most {@code queueCapacity} + {@value #WINDOW_MARGIN} in flight, so the harness
  * itself never holds the million. Background events a stop gives up on go to a {@code failureUri} route that counts
- * them by messageId. With {@code block}, the context is stopped {@code --stop-after} ms after the first offer while
- * the callers are still offering (otherwise each refused event would hold a caller for queueFullTimeout, for hours);
- * the events offered after the stop fail too and are counted.
+ * them by messageId. With {@code block}, the context is stopped while the callers are still offering, 5 x
+ * queueFullTimeout after the first offer refused as full, or {@code --stop-after} ms after the first offer (otherwise
+ * each refused event would hold a caller for queueFullTimeout, for hours); the events offered after the stop fail too
+ * and are counted. {@code --stop-after} also stops a {@code fail} run early.
  *
  * <p>
  * {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar io.camelsegment.benchmarks.throughput.StalledSinkRun
@@ -49,9 +50,12 @@ public final class StalledSinkRun {
     static final int WINDOW_MARGIN = 1000;
     private static final long CALLERS_AFTER_STOP_MINUTES = 10;
 
-    /** The run's settings; {@code stopAfterMillis} is -1 for "once every event was offered". */
+    /**
+     * The run's settings. The stop begins once every event was offered, or {@code stopAfterMillis} after the first
+     * offer (when not -1), or {@code stopAfterFullMillis} after the first offer refused as full (when not -1).
+     */
     public record Settings(int events, String mode, String policy, long queueFullTimeoutMillis, int callers,
-            int queueCapacity, long shutdownTimeoutMillis, long stopAfterMillis) {
+            int queueCapacity, long shutdownTimeoutMillis, long stopAfterMillis, long stopAfterFullMillis) {
 
         /** Parses {@code [events] [--option value]...}; no option given is the run as it always was. */
         public static Settings parse(String... args) {
@@ -90,10 +94,10 @@ public final class StalledSinkRun {
             if (events < 1 || callers < 1) {
                 throw new IllegalArgumentException("--events and --callers must be 1 or more");
             }
-            long stopAfterMillis = stopAfter != null ? stopAfter
-                    : policy.equals("block") ? Math.max(5000, 5 * queueFullTimeout) : -1;
+            // blocked callers would take queueFullTimeout per refused event: for hours, unless a stop wakes them
+            long stopAfterFull = stopAfter == null && policy.equals("block") ? 5 * queueFullTimeout : -1;
             return new Settings(events, mode, policy, queueFullTimeout, callers, queueCapacity, shutdownTimeout,
-                    stopAfterMillis);
+                    stopAfter == null ? -1 : stopAfter, stopAfterFull);
         }
 
         private static String oneOf(String option, String value, String... known) {
@@ -119,8 +123,10 @@ public final class StalledSinkRun {
                     + " shutdownTimeout=%,d ms, %d caller%s, stop %s", mode, policy,
                     policy.equals("block") ? ", queueFullTimeout=" + queueFullTimeoutMillis + " ms" : "",
                     queueCapacity, shutdownTimeoutMillis, callers, callers == 1 ? "" : "s",
-                    stopAfterMillis < 0 ? "once every event was offered"
-                            : "at the latest " + stopAfterMillis + " ms after the first offer");
+                    stopAfterMillis >= 0 ? "at the latest " + stopAfterMillis + " ms after the first offer"
+                            : stopAfterFullMillis >= 0 ? "at the latest " + stopAfterFullMillis
+                                    + " ms after the first offer refused as full"
+                                    : "once every event was offered");
         }
     }
 
@@ -172,8 +178,9 @@ public final class StalledSinkRun {
 
         List<String> details() {
             List<String> lines = new ArrayList<>();
-            lines.add(String.format(Locale.ROOT, "max heap after GC while offering %.1f MB (%,d GCs, a forced one"
-                    + " before the first offer included); %,d exchanges not yet ended when the stop began",
+            lines.add(String.format(Locale.ROOT, "max heap after GC while offering %.1f MB (%,d GCs while offering;"
+                    + " with none, the level after a forced GC before it); %,d exchanges not yet ended when the stop"
+                    + " began",
                     maxHeapAfterGc / 1e6, collections, pendingAtStop));
             if (refusedAfterMillis[0] >= 0) {
                 lines.add(String.format(Locale.ROOT, "offers refused as full took %,d to %,d ms", refusedAfterMillis[0],
@@ -230,8 +237,7 @@ public final class StalledSinkRun {
             ExecutorService callers = startCallers(offers);
             try {
                 callers.shutdown();
-                boolean offeredAll = callers.awaitTermination(settings.stopAfterMillis() < 0 ? Long.MAX_VALUE
-                        : settings.stopAfterMillis(), TimeUnit.MILLISECONDS);
+                boolean offeredAll = awaitStopMoment(callers);
                 long maxHeap = heap.peakBytes();
                 long collections = heap.collections();
                 long growth = heapAfterGc() - before;
@@ -334,6 +340,24 @@ public final class StalledSinkRun {
             });
         }
         return callers;
+    }
+
+    /** Returns once the stop is due: true when every event was offered by then. */
+    private boolean awaitStopMoment(ExecutorService callers) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!callers.awaitTermination(10, TimeUnit.MILLISECONDS)) {
+            long now = System.nanoTime();
+            if (settings.stopAfterMillis() >= 0 && now - start >= TimeUnit.MILLISECONDS.toNanos(
+                    settings.stopAfterMillis())) {
+                return false;
+            }
+            long refused = endings.firstRefusalNanos();
+            if (settings.stopAfterFullMillis() >= 0 && refused != 0 && now - refused >= TimeUnit.MILLISECONDS.toNanos(
+                    settings.stopAfterFullMillis())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits for the exchanges still in flight (batched ones end on a callback); returns how many never ended. */

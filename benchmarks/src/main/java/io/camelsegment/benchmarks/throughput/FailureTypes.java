@@ -1,5 +1,6 @@
 package io.camelsegment.benchmarks.throughput;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -31,7 +32,7 @@ public final class FailureTypes {
         if (byType.isEmpty()) {
             return "none";
         }
-        return byType.entrySet().stream().map(entry -> String.format(java.util.Locale.ROOT, "%s %,d", entry.getKey(),
+        return byType.entrySet().stream().map(entry -> String.format(Locale.ROOT, "%s %,d", entry.getKey(),
                 entry.getValue().longValue())).collect(Collectors.joining(", "));
     }
 }

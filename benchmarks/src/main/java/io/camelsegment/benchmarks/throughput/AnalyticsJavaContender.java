@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.SocketFactory;
 
 import com.segment.analytics.Analytics;
+import com.segment.analytics.Callback;
+import com.segment.analytics.messages.Message;
 import com.segment.analytics.messages.TrackMessage;
 import io.camelsegment.benchmarks.Events;
 import okhttp3.OkHttpClient;
@@ -23,6 +28,8 @@ public final class AnalyticsJavaContender implements Contender {
     private final boolean tuned;
     private Analytics analytics;
     private Callers pool;
+    private final AtomicLong failures = new AtomicLong();
+    private final Map<String, Long> failureTypes = new ConcurrentHashMap<>();
 
     private AnalyticsJavaContender(boolean tuned) {
         this.tuned = tuned;
@@ -50,7 +57,18 @@ public final class AnalyticsJavaContender implements Contender {
 
     @Override
     public void open(String sinkUrl) {
-        Analytics.Builder builder = Analytics.builder("bench-key").endpoint(sinkUrl);
+        Analytics.Builder builder = Analytics.builder("bench-key").endpoint(sinkUrl).callback(new Callback() {
+            @Override
+            public void success(Message message) {
+                // counted at the sink
+            }
+
+            @Override
+            public void failure(Message message, Throwable cause) {
+                failures.incrementAndGet();
+                failureTypes.merge(FailureTypes.of(cause), 1L, Long::sum);
+            }
+        });
         if (tuned) {
             builder.flushQueueSize(1000)
                     .client(new OkHttpClient.Builder().socketFactory(new NoDelaySockets()).build());
@@ -61,6 +79,8 @@ public final class AnalyticsJavaContender implements Contender {
 
     @Override
     public void send(int events, Latencies latencies) throws Exception {
+        failures.set(0);
+        failureTypes.clear();
         pool.run(events, events, new Latencies(1), (from, to) -> {
             for (int i = from; i < to; i++) {
                 long start = System.nanoTime();
@@ -75,6 +95,17 @@ public final class AnalyticsJavaContender implements Contender {
             }
             analytics.flush();
         });
+    }
+
+    /** Events analytics-java gave up on (its callback's failure), which it reports after enqueue returned. */
+    @Override
+    public long failures() {
+        return failures.get();
+    }
+
+    @Override
+    public Map<String, Long> failureTypes() {
+        return new TreeMap<>(failureTypes);
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.camelsegment.benchmarks.throughput;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +29,7 @@ public final class Callers implements AutoCloseable {
     private final int threads;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private final Map<String, Long> failureTypes = new ConcurrentHashMap<>();
 
     public Callers(String name, int threads) {
         this.threads = threads;
@@ -40,7 +44,10 @@ public final class Callers implements AutoCloseable {
         }
     }
 
+    /** Makes the calls for events {@code 0..events-1}; the failures counted so far start again from none. */
     public void run(int events, int chunk, Latencies latencies, Call call) throws Exception {
+        failures.set(0);
+        failureTypes.clear();
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -52,6 +59,7 @@ public final class Callers implements AutoCloseable {
                         call.send(from, to);
                     } catch (Exception e) {
                         failures.addAndGet(to - from);
+                        failureTypes.merge(FailureTypes.of(e), (long) (to - from), Long::sum);
                         firstFailure.compareAndSet(null, e);
                     }
                     latencies.record(start);
@@ -72,6 +80,16 @@ public final class Callers implements AutoCloseable {
     /** Events whose call failed, since the last time this was asked. */
     public long takeFailures() {
         return failures.getAndSet(0);
+    }
+
+    /** Events whose call failed in the last {@link #run}. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** The same by the simple name of the exception their call failed with (past Camel's wrapper). */
+    public Map<String, Long> failureTypes() {
+        return new TreeMap<>(failureTypes);
     }
 
     @Override

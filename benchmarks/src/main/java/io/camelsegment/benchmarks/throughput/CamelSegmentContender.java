@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,7 @@ public final class CamelSegmentContender implements Contender {
     private final int callers;
     private final int batchSize;
     private final AtomicLong failures = new AtomicLong();
+    private final Map<String, Long> failureTypes = new ConcurrentHashMap<>();
     private CamelContext context;
     private ProducerTemplate template;
     private Callers pool;
@@ -125,6 +128,7 @@ public final class CamelSegmentContender implements Contender {
     @Override
     public void send(int events, Latencies latencies) throws Exception {
         failures.set(0);
+        failureTypes.clear();
         if (shape == Shape.ASYNC_IN_FLIGHT) {
             sendInFlight(events, latencies);
             pool.takeFailures();
@@ -139,6 +143,7 @@ public final class CamelSegmentContender implements Contender {
             template.sendBody(ROUTE, body);
         });
         failures.addAndGet(pool.takeFailures());
+        failureTypes.putAll(pool.failureTypes());
     }
 
     private void sendInFlight(int events, Latencies latencies) throws Exception {
@@ -167,6 +172,7 @@ public final class CamelSegmentContender implements Contender {
             producer.process(exchange, doneSync -> {
                 if (exchange.getException() != null) {
                     failures.incrementAndGet();
+                    failureTypes.merge(FailureTypes.of(exchange.getException()), 1L, Long::sum);
                 }
                 latencies.record(start);
                 room.release();
@@ -193,6 +199,11 @@ public final class CamelSegmentContender implements Contender {
     @Override
     public long failures() {
         return failures.get();
+    }
+
+    @Override
+    public Map<String, Long> failureTypes() {
+        return new TreeMap<>(failureTypes);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.camelsegment.benchmarks.throughput;
 
+import java.util.Map;
+
 /**
  * One way of getting events to Segment, measured whole-run: set up against the sink, then handed a number of events
  * to send, then closed. {@link #send} returns once every event was handed over as its users would (a call
@@ -17,9 +19,17 @@ public interface Contender extends AutoCloseable {
     /** Sends events number {@code 0..events-1}; records one latency per call where a call has one. */
     void send(int events, Latencies latencies) throws Exception;
 
-    /** Events whose call failed (an exception, a failed exchange) in the last {@link #send}: never at the sink. */
+    /**
+     * Events whose call failed (an exception, a failed exchange) in the last {@link #send}: never at the sink. Asked
+     * again while the run waits for the sink, as a library may report a failure after its call returned.
+     */
     default long failures() {
         return 0;
+    }
+
+    /** The same events by the simple name of the exception their call failed with (past Camel's wrapper). */
+    default Map<String, Long> failureTypes() {
+        return Map.of();
     }
 
     @Override

@@ -77,7 +77,12 @@ public final class HandWrittenRouteContender implements Contender {
 
     @Override
     public long failures() {
-        return pool.takeFailures();
+        return pool.failures();
+    }
+
+    @Override
+    public Map<String, Long> failureTypes() {
+        return pool.failureTypes();
     }
 
     @Override

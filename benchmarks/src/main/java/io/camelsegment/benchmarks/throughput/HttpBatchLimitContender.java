@@ -110,7 +110,12 @@ public final class HttpBatchLimitContender implements Contender {
 
     @Override
     public long failures() {
-        return pool.takeFailures();
+        return pool.failures();
+    }
+
+    @Override
+    public Map<String, Long> failureTypes() {
+        return pool.failureTypes();
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +28,8 @@ public final class ThroughputRun {
 
     /** Medians over the measured runs of one contender. */
     public record Result(String name, String description, double eventsPerSecond, double p50Micros, double p99Micros,
-            double bytesPerEvent, double cpuMicrosPerEvent, long failures, int runs) {
+            double bytesPerEvent, double cpuMicrosPerEvent, long failures, int runs, double peakHeapAfterGcMb,
+            Map<String, Long> failureTypes) {
     }
 
     /** The run's settings. */
@@ -81,6 +84,7 @@ public final class ThroughputRun {
     private volatile String progress = "";
     private volatile LoopbackSink progressSink;
     private volatile long progressTarget;
+    private PeakHeapAfterGc heap;
 
     ThroughputRun(Settings settings, PrintStream log) {
         this.settings = settings;
@@ -106,11 +110,13 @@ public final class ThroughputRun {
     public List<Result> run() throws Exception {
         List<Result> results = new ArrayList<>();
         Thread monitor = startProgress();
-        try (LoopbackSink sink = settings.faultRatio() > 0 ? LoopbackSink.failing(settings.faultRatio())
+        try (PeakHeapAfterGc watch = PeakHeapAfterGc.listen();
+                LoopbackSink sink = settings.faultRatio() > 0 ? LoopbackSink.failing(settings.faultRatio())
                 : LoopbackSink.start()) {
             log.printf(Locale.ROOT, "Sink on %s; %,d events per run, %d runs after a warm-up; %d cores, Java %s%n",
                     sink.url(), settings.events(), settings.repeats(), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
+            heap = watch;
             for (Supplier<Contender> supplier : contenders()) {
                 Contender contender = supplier.get();
                 if (settings.selects(contender.name())) {
@@ -126,27 +132,37 @@ public final class ThroughputRun {
     private Result measure(Contender contender, LoopbackSink sink) throws Exception {
         List<double[]> runs = new ArrayList<>();
         long failures = 0;
+        long withoutGc = 0;
+        Map<String, Long> failureTypes = Map.of();
         try (contender) {
             contender.open(sink.url());
             once(contender, sink, "warm-up", Math.max(1000, settings.events() / 10));
             for (int run = 1; run <= settings.repeats(); run++) {
                 double[] figures = once(contender, sink, "run " + run + "/" + settings.repeats(), settings.events());
                 failures += (long) figures[5];
+                failureTypes = FailureTypes.sum(failureTypes, contender.failureTypes());
+                withoutGc += figures[7] == 0 ? 1 : 0;
                 runs.add(figures);
             }
         }
         Result result = new Result(contender.name(), contender.description(), median(runs, 0), median(runs, 1),
-                median(runs, 2), median(runs, 3), median(runs, 4), failures, runs.size());
-        log.printf(Locale.ROOT, "%-32s %,12.0f events/s  p50 %,9.1f µs  p99 %,10.1f µs  %,8.0f B/event  %,7.1f µs CPU/event%s%n",
+                median(runs, 2), median(runs, 3), median(runs, 4), failures, runs.size(), median(runs, 6),
+                failureTypes);
+        log.printf(Locale.ROOT, "%-32s %,12.0f events/s  p50 %,9.1f µs  p99 %,10.1f µs  %,8.0f B/event  %,7.1f µs CPU/event"
+                + "  peak heap after GC %,.1f MB%s%s%n",
                 result.name(), result.eventsPerSecond(), result.p50Micros(), result.p99Micros(),
-                result.bytesPerEvent(), result.cpuMicrosPerEvent(),
-                failures > 0 ? "  (" + failures + " events failed)" : "");
+                result.bytesPerEvent(), result.cpuMicrosPerEvent(), result.peakHeapAfterGcMb(),
+                withoutGc > 0 ? " (" + withoutGc + " run(s) without a GC: the level before the run)" : "",
+                failures > 0 ? "  (" + failures + " events failed: " + FailureTypes.line(failureTypes) + ")" : "");
         return result;
     }
 
-    /** One run: {events/s, p50 µs, p99 µs, bytes/event, CPU µs/event, failures}. */
+    /**
+     * One run: {events/s, p50 µs, p99 µs, bytes/event, CPU µs/event, failures, peak heap after GC in MB, GCs during
+     * the run}.
+     */
     private double[] once(Contender contender, LoopbackSink sink, String label, int events) throws Exception {
-        System.gc();
+        heap.restart();
         sink.reset();
         Latencies latencies = new Latencies(events);
         progressTarget = events;
@@ -155,10 +171,12 @@ public final class ThroughputRun {
         ThreadCosts before = ThreadCosts.snapshot();
         long start = System.nanoTime();
         contender.send(events, latencies);
-        long failures = contender.failures();
-        long counted = awaitSink(sink, events - failures);
+        long counted = awaitSink(sink, () -> events - contender.failures());
         long elapsed = System.nanoTime() - start;
+        long failures = contender.failures();
         ThreadCosts.Spent spent = ThreadCosts.snapshot().since(before);
+        long collections = heap.collections();
+        double peakMb = heap.peakBytes() / 1e6;
         progress = "";
         if (counted < events - failures) {
             log.printf(Locale.ROOT, "  %s %s: the sink counted only %,d of %,d events%n", contender.name(), label,
@@ -166,16 +184,19 @@ public final class ThroughputRun {
         }
         return new double[] { counted / (elapsed / 1e9), latencies.percentileMicros(50),
             latencies.percentileMicros(99), (double) spent.bytes() / events, spent.cpuNanos() / 1000.0 / events,
-            failures };
+            failures, peakMb, collections };
     }
 
-    /** Waits until the sink counted {@code expected} events, or until it counted nothing new for 30 s. */
-    private static long awaitSink(LoopbackSink sink, long expected) throws InterruptedException {
+    /**
+     * Waits until the sink counted the {@code expected} events (those not failed, asked again as failures may come
+     * late), or until it counted nothing new for 30 s.
+     */
+    private static long awaitSink(LoopbackSink sink, LongSupplier expected) throws InterruptedException {
         long last = -1;
         long lastChange = System.nanoTime();
         while (true) {
             long counted = sink.events();
-            if (counted >= expected) {
+            if (counted >= expected.getAsLong()) {
                 return counted;
             }
             if (counted != last) {
@@ -228,13 +249,20 @@ public final class ThroughputRun {
                         ? String.format(Locale.ROOT, ", sink failing %.0f%% of requests", settings.faultRatio() * 100)
                         : ""));
         out.append("| Contender | events/s | × analytics-java tuned | × Jackson+POST limit | p50 µs | p99 µs "
-                   + "| bytes/event | CPU µs/event | events failed |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                   + "| bytes/event | CPU µs/event | peak heap after GC (MB) | events failed |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %s | %,.0f | %.1f | %d |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %s | %,.0f | %.1f | %,.1f | %d |%n",
                     r.name(), r.eventsPerSecond(), ratio(r.eventsPerSecond(), analytics),
                     ratio(r.eventsPerSecond(), limit), micros(r.p50Micros()), micros(r.p99Micros()),
-                    r.bytesPerEvent(), r.cpuMicrosPerEvent(), r.failures()));
+                    r.bytesPerEvent(), r.cpuMicrosPerEvent(), r.peakHeapAfterGcMb(), r.failures()));
+        }
+        if (results.stream().anyMatch(r -> r.failures() > 0)) {
+            out.append("\n| Contender | events failed, summed over the runs, by exception type |\n|---|---|\n");
+            for (Result r : results) {
+                out.append("| ").append(r.name()).append(" | ").append(FailureTypes.line(r.failureTypes()))
+                        .append(" |\n");
+            }
         }
         out.append("\n| Contender | How |\n|---|---|\n");
         for (Result r : results) {

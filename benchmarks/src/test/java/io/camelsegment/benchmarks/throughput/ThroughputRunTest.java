@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import io.camelsegment.benchmarks.Events;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,32 @@ class ThroughputRunTest {
             assertThat(result.failures()).isZero();
             assertThat(result.bytesPerEvent()).as("an event of ~550 bytes is at least encoded").isGreaterThan(500);
             assertThat(result.p99Micros()).isGreaterThanOrEqualTo(result.p50Micros());
+            assertThat(result.peakHeapAfterGcMb()).as("the JVM holds at least its loaded classes' objects")
+                    .isGreaterThan(1);
         });
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("segment:track batched x4")
                 .doesNotContain("counted only");
         String table = ThroughputRun.table(settings, results);
-        assertThat(table).contains("| segment:track batched x4 |").contains("× Jackson+POST limit");
+        assertThat(table).contains("| segment:track batched x4 |").contains("× Jackson+POST limit")
+                .contains("| peak heap after GC (MB) |").doesNotContain("by exception type");
         assertThat(ThroughputChart.svg("t", results)).startsWith("<svg").contains("segment:track batched x4")
                 .contains("limit: Jackson + POST 500 x4");
+    }
+
+    @Test
+    void theTableNamesTheExceptionTypesOfTheEventsThatFailed() {
+        ThroughputRun.Settings settings = ThroughputRun.Settings.parse("--events", "1000", "--fault-ratio", "0.1");
+        ThroughputRun.Result route = new ThroughputRun.Result("camel-http route x8", "route", 900, 500, 900, 13000, 80,
+                23, 3, 48.5, Map.of("HttpOperationFailedException", 23L));
+        ThroughputRun.Result batched = new ThroughputRun.Result("segment:track batched", "batched", 9000, 50, 90, 9000,
+                20, 0, 3, 20.0, Map.of());
+
+        String table = ThroughputRun.table(settings, List.of(route, batched));
+
+        assertThat(table).contains("sink failing 10% of requests")
+                .contains("| camel-http route x8 | 900 | – | – | 500 | 900 | 13,000 | 80.0 | 48.5 | 23 |")
+                .contains("| camel-http route x8 | HttpOperationFailedException 23 |")
+                .contains("| segment:track batched | none |");
     }
 
     @Test

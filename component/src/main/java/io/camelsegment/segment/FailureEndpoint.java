@@ -42,12 +42,36 @@ final class FailureEndpoint implements FailedEvents {
     public CompletableFuture<Void> take(List<FailedEvent> events) {
         CompletableFuture<Void> taken = new CompletableFuture<>();
         try {
-            threads.execute(() -> handOver(events, taken));
+            threads.execute(new HandOver(this, events, taken));
         } catch (Throwable refused) {
             events.forEach(failed -> refused(failed, refused));
             taken.complete(null);
         }
         return taken;
+    }
+
+    /**
+     * Logs, one by one at ERROR, the events of hand-overs a stop cut before they ran (what the failure thread's
+     * {@code shutdownNow} returned), so that none vanishes without its messageId in the log.
+     */
+    static void cutByStop(List<Runnable> notRun) {
+        for (Runnable task : notRun) {
+            if (task instanceof HandOver handOver) {
+                handOver.events().forEach(failed -> handOver.endpoint().refused(failed,
+                        new SegmentNotDeliveredException("the CamelContext stopped before it was handed over")));
+                handOver.taken().complete(null);
+            }
+        }
+    }
+
+    /** One batch's events waiting for the failure thread. */
+    private record HandOver(FailureEndpoint endpoint, List<FailedEvent> events, CompletableFuture<Void> taken)
+            implements Runnable {
+
+        @Override
+        public void run() {
+            endpoint.handOver(events, taken);
+        }
     }
 
     private void handOver(List<FailedEvent> events, CompletableFuture<Void> taken) {

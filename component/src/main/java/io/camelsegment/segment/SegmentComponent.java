@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.camelsegment.segment.http.RouteThreads;
 import io.camelsegment.segment.http.SharedTransports;
@@ -141,7 +142,15 @@ public class SegmentComponent extends HealthCheckComponent {
     /** Last: the queues' stop hands what it gave up on to them, and waits for that, bounded. */
     private synchronized void stopFailureProducers() {
         if (failureThread != null) {
-            getCamelContext().getExecutorServiceManager().shutdownGraceful(failureThread, 1000);
+            failureThread.shutdown();
+            try {
+                failureThread.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // what is still queued is cut, and each of its events logged: none may vanish without a trace
+            FailureEndpoint.cutByStop(failureThread.shutdownNow());
+            getCamelContext().getExecutorServiceManager().shutdownNow(failureThread);
             failureThread = null;
         }
         failureProducers.values().forEach(ServiceHelper::stopService);

@@ -152,6 +152,14 @@ public class SegmentProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        if (isStoppingOrStopped()) {
+            // a caller outside routes may still hold this producer: its queues are closed, and reopening one now
+            // would take events that nothing drains or hands over any more
+            exchange.setException(new SegmentNotDeliveredException(
+                    "Segment " + operation(exchange) + " was not sent: the producer has stopped"));
+            callback.done(true);
+            return true;
+        }
         CompletableFuture<Void> call;
         try {
             call = start(exchange);

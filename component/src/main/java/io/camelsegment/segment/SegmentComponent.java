@@ -51,6 +51,7 @@ public class SegmentComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        batchQueues.start();
         if (!getCamelContext().getLifecycleStrategies().contains(drainOnContextStopping)) {
             getCamelContext().addLifecycleStrategy(drainOnContextStopping); // once, though a component may restart
         }

@@ -251,6 +251,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
         return queues.computeIfAbsent(writeKey, key -> {
             try {
                 return getEndpoint().getComponent().batchQueues().acquire(getEndpoint().getCamelContext(), queueKey(key));
+            } catch (SegmentException refused) {
+                throw refused;
             } catch (Exception e) {
                 throw new SegmentException("The Segment delivery queue could not be opened: " + e.getMessage(), e);
             }

@@ -11,8 +11,10 @@ import io.camelsegment.segment.http.RouteThreads;
 import io.camelsegment.segment.tracking.FailedEvents.FailedEvent;
 import io.camelsegment.segment.tracking.MessageEncoder;
 import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,6 +46,28 @@ class StoppedProducerTest extends SegmentTestSupport {
         assertThat(exchange.getException()).isInstanceOf(SegmentNotDeliveredException.class)
                 .hasMessage("Segment track was not sent: the producer has stopped");
         assertThat(context.getComponent("segment", SegmentComponent.class).batchQueues().open()).isEmpty();
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
+    void anEventNeedingANewQueueWhileTheContextStopsFailsInsteadOfJoiningAQueueNothingDrains() throws Exception {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"success\":true}")));
+        AsyncProducer producer = context.getEndpoint(tracking("track", "userId=u&event=E&deliveryMode=background"))
+                .createAsyncProducer();
+        producer.start();
+        Exchange duringStop = new DefaultExchange(context);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext stopping) {
+                producer.process(duringStop, doneSync -> {
+                });
+            }
+        });
+
+        context.stop();
+
+        assertThat(duringStop.getException()).isInstanceOf(SegmentNotDeliveredException.class)
+                .hasMessage("The event was not queued: the CamelContext is stopping, and no new Segment delivery queue opens");
         assertThat(requests()).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.management.ObjectName;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.SegmentNotDeliveredException;
 import io.camelsegment.segment.http.RateLimitGate;
 import io.camelsegment.segment.http.ReferenceCounts;
 import io.camelsegment.segment.http.RetryPolicy;
@@ -52,6 +53,7 @@ public final class BatchQueues {
     private final WriteKeyAnswers writeKeyAnswers;
     /** The JMX names of the queues' statistics, to unregister them when their queue closes. */
     private final Map<BatchQueue, ObjectName> managed = new ConcurrentHashMap<>();
+    private volatile boolean contextStopping;
 
     /** @param writeKeyAnswers told of Segment's final answer to each batch, for the write keys' health checks */
     public BatchQueues(SharedTransports transports, WriteKeyAnswers writeKeyAnswers) {
@@ -59,9 +61,24 @@ public final class BatchQueues {
         this.writeKeyAnswers = writeKeyAnswers;
     }
 
-    /** The queue for {@code key}, opened on first use; give it back with {@link #release}, never close it. */
+    /**
+     * The queue for {@code key}, opened on first use; give it back with {@link #release}, never close it. Once the
+     * CamelContext is stopping, an open queue still takes the events of exchanges in flight, but no new queue opens:
+     * it would take events after the drain, which nothing would deliver or hand over any more.
+     */
     public BatchQueue acquire(CamelContext context, Key key) throws Exception {
-        return queues.acquire(key, opened -> open(context, opened));
+        return queues.acquire(key, opened -> {
+            if (contextStopping) {
+                throw new SegmentNotDeliveredException(
+                        "The event was not queued: the CamelContext is stopping, and no new Segment delivery queue opens");
+            }
+            return open(context, opened);
+        });
+    }
+
+    /** The CamelContext (re)started: queues open again. */
+    public void start() {
+        contextStopping = false;
     }
 
     private BatchQueue open(CamelContext context, Key key) throws Exception {
@@ -95,6 +112,7 @@ public final class BatchQueues {
      * endpoints while the routes consuming them still run.
      */
     public void prepareStop() {
+        contextStopping = true;
         List<BatchQueue> open = queues.open();
         Map<BatchQueue, Long> deadlines = new LinkedHashMap<>();
         open.forEach(queue -> deadlines.put(queue, queue.stopDeadline()));

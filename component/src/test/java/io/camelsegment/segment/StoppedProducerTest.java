@@ -1,6 +1,7 @@
 package io.camelsegment.segment;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -69,6 +70,22 @@ class StoppedProducerTest extends SegmentTestSupport {
         assertThat(duringStop.getException()).isInstanceOf(SegmentNotDeliveredException.class)
                 .hasMessage("The event was not queued: the CamelContext is stopping, and no new Segment delivery queue opens");
         assertThat(requests()).isEmpty();
+    }
+
+    @Test
+    void aCallerWaitingForRoomWhenTheStopsDeadlinePassesIsRefusedRatherThanQueuedForNothing() throws Exception {
+        wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+        String uri = tracking("track", "userId=u&event=E&deliveryMode=background&queueCapacity=1&flushCount=1"
+                                       + "&queueFullPolicy=block&queueFullTimeout=5000&shutdownTimeout=300");
+        template.sendBody(uri, null); // its batch waits for an answer that does not come in time
+        CompletableFuture<Exchange> waitingForRoom = template.asyncSend(uri, e -> e.getIn().setBody(null));
+        BoundedWait.until(() -> requests().size() == 1, Duration.ofSeconds(5));
+
+        context.getComponent("segment", SegmentComponent.class).batchQueues().prepareStop();
+
+        assertThat(waitingForRoom.get(5, TimeUnit.SECONDS).getException())
+                .isInstanceOf(SegmentNotDeliveredException.class)
+                .hasMessageEndingWith("was not queued: Segment delivery is stopping, and its shutdownTimeout has passed");
     }
 
     @Test

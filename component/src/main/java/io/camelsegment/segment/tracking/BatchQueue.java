@@ -89,6 +89,13 @@ public final class BatchQueue {
                 throw new SegmentNotDeliveredException("The event " + pending.event().messageId()
                                                        + " was not queued: Segment delivery is stopping");
             }
+            if (atStopStart != null && System.nanoTime() - stopDeadline > 0) {
+                // the stop has no time left to send it: a queued event would only be given up on, once its failure
+                // endpoint may have stopped too
+                throw new SegmentNotDeliveredException("The event " + pending.event().messageId()
+                                                       + " was not queued: Segment delivery is stopping, and its"
+                                                       + " shutdownTimeout has passed");
+            }
             String full = fullness(pending.bytes());
             if (full == null) {
                 return;

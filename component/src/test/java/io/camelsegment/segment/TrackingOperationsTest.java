@@ -216,4 +216,17 @@ class TrackingOperationsTest extends SegmentTestSupport {
         assertThat(body).isEqualTo(Map.of("userId", "u-1", "properties", Map.of("revenue", 42.5)));
         assertThat(requests()).hasSize(2).allSatisfy(request -> assertThat(json(request)).containsEntry("type", "track"));
     }
+
+    @Test
+    void aCallersContextGetsTheLibraryOnlyInTheMessageSent() {
+        Map<String, Object> context = new java.util.LinkedHashMap<>(Map.of("ip", "203.0.113.42"));
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("userId", "u-1", "context", context));
+
+        send(tracking("track", "event=E"), body);
+
+        assertThat(json(onlyRequest()).get("context")).isEqualTo(Map.of("ip", "203.0.113.42", "library",
+                Map.of("name", "camel-segment", "version", SegmentLibrary.VERSION)));
+        assertThat(context).isEqualTo(Map.of("ip", "203.0.113.42"));
+        assertThat(body).containsOnlyKeys("userId", "context");
+    }
 }

@@ -56,6 +56,16 @@ public final class JsonBody {
     }
 
     /**
+     * Whether {@link #read} would return an equal value for this object body, written by Jackson to the same JSON: a map
+     * or list of plain JSON values, within {@link #MAX_DEPTH}. Such a body need not be copied to be read, only kept
+     * unchanged; a body that is not (a bean, a date, an array, too deep, cyclic) goes through {@link #read}, which
+     * converts it or refuses it with the reason.
+     */
+    public static boolean isPlain(Object body) {
+        return (body instanceof Map || body instanceof List) && PlainJson.isPlain(body, MAX_DEPTH);
+    }
+
+    /**
      * A deep copy of a value {@link #read} returned: new maps and lists, the same immutable leaves. For a value that
      * several messages each complete in place, such as a batch envelope's {@code context}.
      */

@@ -46,6 +46,38 @@ final class PlainJson {
         return converted(value, levelsLeft);
     }
 
+    /**
+     * Whether the value is plain JSON already, nesting at most {@code levelsLeft} levels: string-keyed maps and lists of
+     * the JDK's own collections, holding only such values and JSON scalars. Jackson writes such a value exactly as it
+     * writes its {@link #copy}, so it may be written as it is. Anything else (a bean, a date, a set, an array, a map of
+     * another library whose serializer an application may have changed, a cycle) answers false.
+     */
+    static boolean isPlain(Object value, int levelsLeft) {
+        if (value == null || isScalar(value)) {
+            return true;
+        }
+        if (levelsLeft == 0 || !value.getClass().getName().startsWith("java.util.")) {
+            return false;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String) || !isPlain(entry.getValue(), levelsLeft - 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof List<?> list) {
+            for (Object element : list) {
+                if (!isPlain(element, levelsLeft - 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Values that are their own JSON: Jackson writes them as they are and reads them back equal. */
     private static boolean isScalar(Object value) {
         return value instanceof String || value instanceof Integer || value instanceof Long || value instanceof Double

@@ -34,6 +34,9 @@ public final class MessageBuilder {
     /** The fields of a batch envelope that Segment applies to every item. */
     private static final List<String> ENVELOPE_FIELDS = List.of("context", "integrations");
 
+    /** The fields most messages gain from their builder: type, messageId, timestamp and context. */
+    private static final int ADDED_FIELDS = 4;
+
     private final ObjectMapper mapper;
     private final Map<String, Object> library;
 
@@ -172,6 +175,9 @@ public final class MessageBuilder {
     }
 
     private Map<String, Object> toMessage(String what, Object body) {
+        if (body instanceof Map<?, ?> map && JsonBody.isPlain(map)) {
+            return ownTopLevel(map);
+        }
         Object value = readJson(what, body);
         if (value == null) {
             return new LinkedHashMap<>();
@@ -183,6 +189,27 @@ public final class MessageBuilder {
         @SuppressWarnings("unchecked")
         Map<String, Object> message = (Map<String, Object>) value;
         return message;
+    }
+
+    /**
+     * A plain map body, not copied deeply: the message completes only its top level and its context in place, so those
+     * are its own maps, with room for the fields it adds; deeper values stay the caller's, only read, and are written as
+     * JSON before the call returns.
+     */
+    private static Map<String, Object> ownTopLevel(Map<?, ?> body) {
+        Map<String, Object> message = new LinkedHashMap<>(capacity(body.size() + ADDED_FIELDS));
+        body.forEach((key, value) -> message.put((String) key, value));
+        if (message.get("context") instanceof Map<?, ?> context) {
+            Map<String, Object> own = new LinkedHashMap<>(capacity(context.size() + 1));
+            context.forEach((key, value) -> own.put((String) key, value));
+            message.put("context", own);
+        }
+        return message;
+    }
+
+    /** The capacity a LinkedHashMap needs to hold {@code size} entries without growing. */
+    private static int capacity(int size) {
+        return (int) (size / 0.75f) + 1;
     }
 
     /** An item already read with its batch is the item's own map; an item given as JSON text is read now. */

@@ -25,7 +25,7 @@ public final class CamelSegmentEngine implements Engine {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         requests = new TrackingRequests(new MessageBuilder(mapper, SegmentLibrary.NAME, SegmentLibrary.VERSION),
-                new MessageEncoder(mapper), Clock.systemUTC());
+                MessageEncoder.withDefaultMapper(mapper), Clock.systemUTC());
     }
 
     @Override

@@ -106,7 +106,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
         transport = new SegmentTransport(shared.client(), shared.workers(), FirstAttempt.CALLING_THREAD, retryPolicy,
                 Duration.ofMillis(configuration.getResponseTimeout()), mapper, Clock.systemUTC());
         trackingRequests = new TrackingRequests(new MessageBuilder(mapper, SegmentLibrary.NAME, SegmentLibrary.VERSION),
-                new MessageEncoder(mapper), Clock.systemUTC());
+                configuration.getObjectMapper() != null ? new MessageEncoder(mapper) : MessageEncoder.withDefaultMapper(mapper),
+                Clock.systemUTC());
         trackingClient = new TrackingClient(transport, mapper, getEndpoint().getComponent().writeKeyHealthChecks());
         publicApiClient = new PublicApiClient(new PublicApiRequests(mapper, Clock.systemUTC()), transport, mapper,
                 configuration.getMaxPages());

@@ -229,4 +229,24 @@ class TrackingOperationsTest extends SegmentTestSupport {
         assertThat(context).isEqualTo(Map.of("ip", "203.0.113.42"));
         assertThat(body).containsOnlyKeys("userId", "context");
     }
+
+    @Test
+    void anApplicationsObjectMapperWritesEveryValueOfTheMessage() {
+        context.getRegistry().bind("upperCaseText", new com.fasterxml.jackson.databind.ObjectMapper().registerModule(
+                new com.fasterxml.jackson.databind.module.SimpleModule().addSerializer(String.class,
+                        new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(String.class) {
+                            @Override
+                            public void serialize(String value, com.fasterxml.jackson.core.JsonGenerator generator,
+                                                  com.fasterxml.jackson.databind.SerializerProvider provider)
+                                    throws java.io.IOException {
+                                generator.writeString(value.toUpperCase(java.util.Locale.ROOT));
+                            }
+                        })));
+
+        send(tracking("track", "event=Order Completed&objectMapper=#upperCaseText"),
+                Map.of("userId", "u-1", "properties", Map.of("currency", "usd")));
+
+        assertThat(json(onlyRequest())).containsEntry("event", "ORDER COMPLETED").containsEntry("userId", "U-1")
+                .containsEntry("properties", Map.of("currency", "USD"));
+    }
 }

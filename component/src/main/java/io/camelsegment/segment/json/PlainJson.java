@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +57,30 @@ final class PlainJson {
         if (value == null || isScalar(value)) {
             return true;
         }
-        if (levelsLeft == 0 || !value.getClass().getName().startsWith("java.util.")) {
+        // classes first: testing one class against Map, then List, makes the JVM scan its interfaces every time
+        Class<?> type = value.getClass();
+        boolean map = type == LinkedHashMap.class || type == HashMap.class;
+        boolean list = !map && type == ArrayList.class;
+        if (!map && !list) {
+            if (!type.getName().startsWith("java.util.")) {
+                return false;
+            }
+            map = value instanceof Map;
+            list = !map && value instanceof List;
+        }
+        if (levelsLeft == 0) {
             return false;
         }
-        if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (map) {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                 if (!(entry.getKey() instanceof String) || !isPlain(entry.getValue(), levelsLeft - 1)) {
                     return false;
                 }
             }
             return true;
         }
-        if (value instanceof List<?> list) {
-            for (Object element : list) {
+        if (list) {
+            for (Object element : (List<?>) value) {
                 if (!isPlain(element, levelsLeft - 1)) {
                     return false;
                 }

@@ -1,5 +1,6 @@
 package io.camelsegment.segment.tracking;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -8,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsegment.segment.json.PlainJsonWriter;
 
 /**
  * Serializes messages and packs them into request bodies within Segment's limits: 32 KB a message, and 500 KB and
@@ -30,9 +31,25 @@ public final class MessageEncoder {
     private static final int ENVELOPE_BYTES = BATCH_START.length + end(Instant.EPOCH).length;
 
     private final ObjectMapper mapper;
+    /** Null when the application's ObjectMapper writes every value. */
+    private final PlainJsonWriter plainWriter;
 
+    /** Writes messages with the application's ObjectMapper: its serializers decide how every value is written. */
     public MessageEncoder(ObjectMapper mapper) {
+        this(mapper, null);
+    }
+
+    private MessageEncoder(ObjectMapper mapper, PlainJsonWriter plainWriter) {
         this.mapper = mapper;
+        this.plainWriter = plainWriter;
+    }
+
+    /**
+     * Writes messages with the component's own mapper, which writes plain JSON values as Jackson does by default: those
+     * go straight to the generator, the same bytes at a fraction of the cost, and only other values through the mapper.
+     */
+    public static MessageEncoder withDefaultMapper(ObjectMapper mapper) {
+        return new MessageEncoder(mapper, new PlainJsonWriter(mapper));
     }
 
     /** A message serialized, with its id. */
@@ -44,8 +61,8 @@ public final class MessageEncoder {
         return ENVELOPE_BYTES + messageBytes + Math.max(0, count - 1);
     }
 
-    byte[] write(Map<String, Object> message) throws JsonProcessingException {
-        return mapper.writeValueAsBytes(message);
+    byte[] write(Map<String, Object> message) throws IOException {
+        return plainWriter != null ? plainWriter.write(message) : mapper.writeValueAsBytes(message);
     }
 
     static String sizeProblem(byte[] json) {

@@ -1,5 +1,6 @@
 package io.camelsegment.segment.tracking;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +95,10 @@ public final class TrackingRequests {
         } catch (JsonProcessingException e) {
             throw new SegmentValidationException(operation, List.of("the message cannot be written as JSON ("
                                                                     + e.getOriginalMessage() + ")"));
+        } catch (IOException e) {
+            // written to memory: only a serializer of the application's can fail this way
+            throw new SegmentValidationException(operation, List.of("the message cannot be written as JSON ("
+                                                                    + e.getMessage() + ")"));
         }
     }
 }

@@ -74,7 +74,7 @@ public final class BatchQueue {
             sender.queued(pending);
             full = join(pending);
         }
-        pending.receipt().whenComplete((receipt, failure) -> ended(pending.bytes()));
+        pending.receipt().whenComplete((receipt, failure) -> ended(pending, failure == null));
         // sent outside the lock: other callers keep filling the next batch meanwhile
         full.forEach(sender::send);
         return pending.receipt();
@@ -133,35 +133,41 @@ public final class BatchQueue {
 
     /** Adds the event to the batch being filled; returns the batches that are now full, in order. */
     private List<List<PendingEvent>> join(PendingEvent pending) {
-        List<List<PendingEvent>> full = new ArrayList<>(2);
+        List<PendingEvent> overBytes = null;
         if (!filling.isEmpty()
             && MessageEncoder.batchBytes(filling.size() + 1, fillingBytes + pending.bytes()) > settings.flushBytes()) {
-            full.add(cut());
+            overBytes = cut();
         }
         filling.add(pending);
         fillingBytes += pending.bytes();
         if (filling.size() == 1) {
             flushLater(batchNumber);
         }
-        if (filling.size() >= settings.flushCount()) {
-            full.add(cut());
+        List<PendingEvent> overCount = filling.size() >= settings.flushCount() ? cut() : null;
+        // most events fill a batch and cut none: nothing is allocated for them
+        if (overBytes == null) {
+            return overCount == null ? List.of() : List.of(overCount);
         }
-        return full;
+        return overCount == null ? List.of(overBytes) : List.of(overBytes, overCount);
     }
 
     private List<PendingEvent> cut() {
         List<PendingEvent> batch = filling;
-        filling = new ArrayList<>();
+        // sized for the batch to come, which most often reaches flushCount
+        filling = new ArrayList<>(Math.min(settings.flushCount(), MessageEncoder.MAX_BATCH_MESSAGES));
         fillingBytes = 0;
         batchNumber++;
         return batch;
     }
 
-    /** Room for the callers waiting for it. */
-    private synchronized void ended(int bytes) {
-        unfinished--;
-        unfinishedBytes -= bytes;
-        notifyAll();
+    /** Counted as ended, then room for the callers waiting for it. */
+    private void ended(PendingEvent pending, boolean delivered) {
+        sender.ended(pending, delivered);
+        synchronized (this) {
+            unfinished--;
+            unfinishedBytes -= pending.bytes();
+            notifyAll();
+        }
     }
 
     /** The timer holds the batch's number, not its events: those may be long sent when it fires. */

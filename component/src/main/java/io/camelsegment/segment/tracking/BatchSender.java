@@ -50,7 +50,12 @@ final class BatchSender {
 
     /** An event joined this sender's queue: counted until it ends. */
     void queued(PendingEvent event) {
-        statistics.queued(event);
+        statistics.queued(event.bytes());
+    }
+
+    /** An event of this sender's queue ended: its receipt completed, either way. */
+    void ended(PendingEvent event, boolean delivered) {
+        statistics.ended(event.bytes(), delivered);
     }
 
     DeliveryStatistics statistics() {
@@ -67,13 +72,20 @@ final class BatchSender {
         inFlight.put(answered, batch);
         answered.whenComplete((ignored, failure) -> inFlight.remove(answered));
         try {
-            TrackingRequest request = MessageEncoder.batch("/batch",
-                    batch.stream().map(PendingEvent::event).toList(), clock.instant());
+            TrackingRequest request = MessageEncoder.batch("/batch", events(batch), clock.instant());
             client.send(OPERATION, List.of(request), trackingUrl, writeKey)
                     .whenComplete((result, failure) -> answer(batch, result, failure, answered));
         } catch (Throwable e) {
             answer(batch, null, e, answered);
         }
+    }
+
+    private static List<MessageEncoder.Encoded> events(List<PendingEvent> batch) {
+        List<MessageEncoder.Encoded> events = new ArrayList<>(batch.size());
+        for (PendingEvent pending : batch) {
+            events.add(pending.event());
+        }
+        return events;
     }
 
     private void answer(List<PendingEvent> batch, TrackingResult result, Throwable failure,

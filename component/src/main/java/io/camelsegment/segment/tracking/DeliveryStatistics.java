@@ -39,20 +39,21 @@ public final class DeliveryStatistics implements AttemptObserver {
         this.gate = gate;
     }
 
-    /** An event joined the queue; it stays counted as queued until its receipt completes, either way. */
-    void queued(PendingEvent event) {
-        int bytes = event.bytes();
+    /** An event of {@code bytes} joined the queue; it stays counted as queued until {@link #ended}. */
+    void queued(int bytes) {
         queuedEvents.incrementAndGet();
         queuedBytes.addAndGet(bytes);
-        event.receipt().whenComplete((receipt, failure) -> {
-            queuedEvents.decrementAndGet();
-            queuedBytes.addAndGet(-bytes);
-            if (failure == null) {
-                eventsDelivered.increment();
-            } else {
-                eventsFailed.increment();
-            }
-        });
+    }
+
+    /** A queued event's receipt completed, either way. */
+    void ended(int bytes, boolean delivered) {
+        queuedEvents.decrementAndGet();
+        queuedBytes.addAndGet(-bytes);
+        if (delivered) {
+            eventsDelivered.increment();
+        } else {
+            eventsFailed.increment();
+        }
     }
 
     /** A batch went to Segment (its first attempt; retries are counted apart). */

@@ -74,6 +74,15 @@ public final class CamelSegmentContender implements Contender {
                 "deliveryMode=batched", Shape.ASYNC_IN_FLIGHT, threads, 1);
     }
 
+    /**
+     * {@code segment:track?deliveryMode=batched&flushCount=...} from one thread, {@value #IN_FLIGHT} exchanges in
+     * flight: with 500, the batches are the size of the serialize-and-POST limit's, twice the default's 250.
+     */
+    public static CamelSegmentContender batchedWithFlushCount(int flushCount) {
+        return new CamelSegmentContender("segment:track batched flushCount=" + flushCount, "track",
+                "deliveryMode=batched&flushCount=" + flushCount, Shape.ASYNC_IN_FLIGHT, 1, 1);
+    }
+
     /** {@code segment:track?deliveryMode=background}; a full queue blocks the caller rather than failing it. */
     public static CamelSegmentContender background() {
         return background(1);

@@ -68,6 +68,7 @@ public final class ThroughputRun {
                 () -> CamelSegmentContender.direct(32),
                 CamelSegmentContender::batched,
                 () -> CamelSegmentContender.batched(4),
+                () -> CamelSegmentContender.batchedWithFlushCount(500),
                 CamelSegmentContender::background,
                 () -> CamelSegmentContender.background(4),
                 () -> CamelSegmentContender.batch(500, 4),

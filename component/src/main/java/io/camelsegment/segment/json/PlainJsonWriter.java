@@ -1,9 +1,11 @@
 package io.camelsegment.segment.json;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.BufferRecycler;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -51,17 +51,50 @@ public final class PlainJsonWriter {
     }
 
     private byte[] writePlain(Object value) throws IOException {
-        BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
-            try (JsonGenerator generator = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
-                value(generator, value);
+        Output output = new Output();
+        // the generator writes into its own recycled buffer and hands the message over when closed
+        try (JsonGenerator generator = mapper.createGenerator(output, JsonEncoding.UTF8)) {
+            value(generator, value);
+        }
+        return output.toByteArray();
+    }
+
+    /**
+     * What the generator hands over: most messages fit its buffer and come in one write, kept at their exact size; a
+     * longer one comes in several. ObjectMapper's own ByteArrayBuilder copies each message once more, and walks a list
+     * of past blocks each time, for nothing at this size.
+     */
+    private static final class Output extends OutputStream {
+
+        private byte[] bytes = new byte[0];
+        private int length;
+
+        @Override
+        public void write(int b) {
+            ensureRoom(1);
+            bytes[length++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int count) {
+            if (length == 0) {
+                bytes = Arrays.copyOfRange(source, offset, offset + count);
+                length = count;
+                return;
             }
-            byte[] json = bytes.toByteArray();
-            // its block back to the recycler, for the next message to write into
-            bytes.release();
-            return json;
-        } finally {
-            recycler.releaseToPool();
+            ensureRoom(count);
+            System.arraycopy(source, offset, bytes, length, count);
+            length += count;
+        }
+
+        private void ensureRoom(int count) {
+            if (length + count > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
+            }
+        }
+
+        byte[] toByteArray() {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
         }
     }
 

@@ -56,6 +56,16 @@ class PlainJsonWriterTest {
     }
 
     @Test
+    void aMessageLongerThanTheGeneratorsBufferIsWrittenWhole() throws Exception {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("long", "é".repeat(9_000));
+        message.put("items", new ArrayList<>(java.util.Collections.nCopies(2_000, "item")));
+
+        assertWrittenAsByTheMapper(message);
+        assertThat(writer.write(message).length).isGreaterThan(30_000);
+    }
+
+    @Test
     void otherValuesAreWrittenByTheMapperWhereTheyStand() throws Exception {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("when", OffsetDateTime.of(2024, 5, 1, 12, 0, 0, 0, ZoneOffset.UTC));

@@ -1,11 +1,19 @@
 package io.camelsegment.segment;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,8 +227,8 @@ class TrackingOperationsTest extends SegmentTestSupport {
 
     @Test
     void aCallersContextGetsTheLibraryOnlyInTheMessageSent() {
-        Map<String, Object> context = new java.util.LinkedHashMap<>(Map.of("ip", "203.0.113.42"));
-        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("userId", "u-1", "context", context));
+        Map<String, Object> context = new LinkedHashMap<>(Map.of("ip", "203.0.113.42"));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("userId", "u-1", "context", context));
 
         send(tracking("track", "event=E"), body);
 
@@ -232,16 +240,14 @@ class TrackingOperationsTest extends SegmentTestSupport {
 
     @Test
     void anApplicationsObjectMapperWritesEveryValueOfTheMessage() {
-        context.getRegistry().bind("upperCaseText", new com.fasterxml.jackson.databind.ObjectMapper().registerModule(
-                new com.fasterxml.jackson.databind.module.SimpleModule().addSerializer(String.class,
-                        new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(String.class) {
-                            @Override
-                            public void serialize(String value, com.fasterxml.jackson.core.JsonGenerator generator,
-                                                  com.fasterxml.jackson.databind.SerializerProvider provider)
-                                    throws java.io.IOException {
-                                generator.writeString(value.toUpperCase(java.util.Locale.ROOT));
-                            }
-                        })));
+        context.getRegistry().bind("upperCaseText", new ObjectMapper().registerModule(
+                new SimpleModule().addSerializer(String.class, new StdSerializer<>(String.class) {
+                    @Override
+                    public void serialize(String value, JsonGenerator generator, SerializerProvider provider)
+                            throws IOException {
+                        generator.writeString(value.toUpperCase(Locale.ROOT));
+                    }
+                })));
 
         send(tracking("track", "event=Order Completed&objectMapper=#upperCaseText"),
                 Map.of("userId", "u-1", "properties", Map.of("currency", "usd")));

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class PlainJsonWriterTest {
     void aMessageLongerThanTheGeneratorsBufferIsWrittenWhole() throws Exception {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("long", "é".repeat(9_000));
-        message.put("items", new ArrayList<>(java.util.Collections.nCopies(2_000, "item")));
+        message.put("items", new ArrayList<>(Collections.nCopies(2_000, "item")));
 
         assertWrittenAsByTheMapper(message);
         assertThat(writer.write(message).length).isGreaterThan(30_000);

@@ -76,7 +76,7 @@ public class SegmentComponent extends HealthCheckComponent {
         if (failureThread == null) {
             failureThread = getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "SegmentFailure");
         }
-        return new RouteThreads(failureThread);
+        return new RouteThreads(failureThread, 1);
     }
 
     /** The started producer of the failure endpoint {@code uri}, shared by this component's producers. */

@@ -94,7 +94,7 @@ class StoppedProducerTest extends SegmentTestSupport {
         CountDownLatch release = new CountDownLatch(1);
         failureThread.execute(() -> awaitQuietly(release)); // a failure route still busy with an earlier batch
         AsyncProducer failed = context.getEndpoint("mock:failed").createAsyncProducer();
-        FailureEndpoint endpoint = new FailureEndpoint(failed, new RouteThreads(failureThread));
+        FailureEndpoint endpoint = new FailureEndpoint(failed, new RouteThreads(failureThread, 1));
         CompletableFuture<Void> taken = endpoint.take(List.of(failedEvent("m-1"), failedEvent("m-2")));
 
         try (CapturedLog log = CapturedLog.of("io.camelsegment.segment")) {

@@ -35,7 +35,8 @@ public final class SharedTransport {
         ExecutorServiceManager executors = context.getExecutorServiceManager();
         return new SharedTransport(http,
                 executors.newScheduledThreadPool(owner, "Segment", settings.workerPoolSize()),
-                new RouteThreads(executors.newThreadPool(owner, "SegmentRoute", routeThreads(settings.workerPoolSize()))));
+                new RouteThreads(executors.newThreadPool(owner, "SegmentRoute", routeThreads(settings.workerPoolSize())),
+                        settings.workerPoolSize()));
     }
 
     /**

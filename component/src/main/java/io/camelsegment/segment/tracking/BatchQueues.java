@@ -89,7 +89,7 @@ public final class BatchQueues {
         SegmentTransport transport = new SegmentTransport(shared.client(), shared.workers(), FirstAttempt.WORKER, key.retry(),
                 Duration.ofMillis(key.transport().http().responseTimeout()), answers, Clock.systemUTC(), gate, statistics);
         BatchSender sender = new BatchSender(new TrackingClient(transport, answers, writeKeyAnswers), transport,
-                key.trackingUrl(), key.writeKey(), Clock.systemUTC(), statistics);
+                key.trackingUrl(), key.writeKey(), Clock.systemUTC(), statistics, shared.routeThreads());
         BatchQueue queue = new BatchQueue(key.batch(), sender, shared.workers());
         DeliveryStatisticsMBeans.register(context, statistics).ifPresent(name -> managed.put(queue, name));
         return queue;

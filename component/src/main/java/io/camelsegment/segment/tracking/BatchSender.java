@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import io.camelsegment.segment.SegmentHttpException;
 import io.camelsegment.segment.SegmentNotDeliveredException;
+import io.camelsegment.segment.http.RouteThreads;
 import io.camelsegment.segment.http.SegmentTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +36,20 @@ final class BatchSender {
     private final String writeKey;
     private final Clock clock;
     private final DeliveryStatistics statistics;
+    /** Where the exchanges of a batch go on once it was answered. */
+    private final RouteThreads routeThreads;
     /** Batches sent and not answered yet, so that a stop can wait for them, then give up on them. */
     private final Map<CompletableFuture<Void>, List<PendingEvent>> inFlight = new ConcurrentHashMap<>();
 
     BatchSender(TrackingClient client, SegmentTransport transport, String trackingUrl, String writeKey, Clock clock,
-                DeliveryStatistics statistics) {
+                DeliveryStatistics statistics, RouteThreads routeThreads) {
         this.client = client;
         this.transport = transport;
         this.trackingUrl = trackingUrl;
         this.writeKey = writeKey;
         this.clock = clock;
         this.statistics = statistics;
+        this.routeThreads = routeThreads;
     }
 
     /** An event joined this sender's queue: counted until it ends. */
@@ -91,7 +95,8 @@ final class BatchSender {
     private void answer(List<PendingEvent> batch, TrackingResult result, Throwable failure,
                         CompletableFuture<Void> answered) {
         try {
-            answer(batch, result, failure);
+            // one answer ends a whole batch of exchanges: they go on in a few tasks rather than one hand-off each
+            routeThreads.gathering(() -> answer(batch, result, failure));
         } finally {
             answered.complete(null);
         }

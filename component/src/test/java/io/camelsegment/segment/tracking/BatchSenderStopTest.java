@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelsegment.segment.SegmentNotDeliveredException;
 import io.camelsegment.segment.http.RateLimitGate;
 import io.camelsegment.segment.http.RetryPolicy;
+import io.camelsegment.segment.http.RouteThreads;
 import io.camelsegment.segment.http.SegmentTransport;
 import io.camelsegment.segment.http.SegmentTransport.FirstAttempt;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,8 @@ class BatchSenderStopTest {
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)),
                 Duration.ofSeconds(1), mapper, Clock.systemUTC());
         BatchSender sender = new BatchSender(new TrackingClient(transport, mapper), transport, URL, "a-write-key",
-                Clock.systemUTC(), new DeliveryStatistics(URL, MaskedWriteKey.of("a-write-key"), RateLimitGate.never()));
+                Clock.systemUTC(), new DeliveryStatistics(URL, MaskedWriteKey.of("a-write-key"), RateLimitGate.never()),
+                new RouteThreads(workers, 1));
         workers.onSchedule = () -> sender.giveUp("the route stopped");
         PendingEvent event = new PendingEvent(new MessageEncoder.Encoded("m-1",
                 "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"messageId\":\"m-1\"}"

@@ -33,6 +33,7 @@ public final class CamelSegmentContender implements Contender {
 
     private static final int IN_FLIGHT = 4000;
     private static final String ROUTE = "direct:segment";
+    private static final String FAILED = "direct:segment-failed";
 
     private final String name;
     private final String operation;
@@ -91,7 +92,8 @@ public final class CamelSegmentContender implements Contender {
     /** The same, {@code threads} threads offering exchanges. */
     public static CamelSegmentContender background(int threads) {
         return new CamelSegmentContender("segment:track background" + (threads == 1 ? "" : " x" + threads), "track",
-                "deliveryMode=background&queueFullPolicy=block&queueFullTimeout=60000", Shape.ASYNC_IN_FLIGHT,
+                "deliveryMode=background&queueFullPolicy=block&queueFullTimeout=60000&failureUri=" + FAILED,
+                Shape.ASYNC_IN_FLIGHT,
                 threads, 1);
     }
 
@@ -129,6 +131,12 @@ public final class CamelSegmentContender implements Contender {
             @Override
             public void configure() {
                 from(ROUTE).to(endpointUri);
+                // what Segment finally refused in background mode: counted as failed, by type, never just missing
+                from(FAILED).process(exchange -> {
+                    failureTypes.merge(FailureTypes.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)),
+                            1L, Long::sum);
+                    failures.incrementAndGet();
+                });
             }
         });
         pool = new Callers(name.replace(' ', '-'), callers);

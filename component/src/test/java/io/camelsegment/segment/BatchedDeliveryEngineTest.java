@@ -51,6 +51,19 @@ class BatchedDeliveryEngineTest extends SegmentTestSupport {
     }
 
     @Test
+    void moreBatchesThanCamelsDefaultPoolQueueHoldsAreAllSent() throws Exception {
+        // a batch a message, each with a flush timer far off: Camel's default pool refuses its 1,001st waiting task
+        String uri = tracking("track", "event=E&deliveryMode=batched&flushCount=1&flushInterval=600000");
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            sent.add(track(template, uri, "u" + i));
+        }
+
+        assertThat(ended(sent)).allSatisfy(exchange -> assertThat(exchange.getException()).isNull());
+        assertThat(requests()).hasSize(1200);
+    }
+
+    @Test
     void aBatchNeverCarriesMoreThanSegments2500Items() throws Exception {
         String uri = tracking("track", "event=E&deliveryMode=batched&flushCount=2500&flushInterval=60000");
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();

@@ -34,9 +34,18 @@ public final class SharedTransport {
         CamelHttpClient http = CamelHttpClient.start(context, settings.baseUrl(), settings.http());
         ExecutorServiceManager executors = context.getExecutorServiceManager();
         return new SharedTransport(http,
-                executors.newScheduledThreadPool(owner, "Segment", settings.workerPoolSize()),
+                executors.newScheduledThreadPool(owner, "Segment", workers(settings.workerPoolSize())),
                 new RouteThreads(executors.newThreadPool(owner, "SegmentRoute", routeThreads(settings.workerPoolSize())),
                         settings.workerPoolSize()));
+    }
+
+    /**
+     * Camel's default profile refuses a task once 1,000 wait, and every attempt, retry and flush timer waits here: a
+     * queue sending hundreds of batches a second would see its next batch refused. What they serve is already bounded
+     * by the queues' capacity and the callers in flight.
+     */
+    private static ThreadPoolProfile workers(int size) {
+        return new ThreadPoolProfileBuilder("Segment").poolSize(size).maxPoolSize(size).maxQueueSize(-1).build();
     }
 
     /**
@@ -73,11 +82,12 @@ public final class SharedTransport {
 
     /**
      * Cuts what is still being sent (its producers have already ended those exchanges), yet lets queued continuations
-     * run, since each of them ends an exchange.
+     * run, since each of them ends an exchange, and waits for them (as long as Camel waits for its own pools): a stop
+     * returns once the exchanges it ended went on.
      */
     void close(ExecutorServiceManager executors) {
         executors.shutdownNow(workers);
-        executors.shutdown(routeThreads.pool());
         http.close();
+        executors.shutdownGraceful(routeThreads.pool());
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -41,6 +42,8 @@ public final class BatchQueue {
     private long fillingBytes;
     /** Counts the batches cut, so that an interval timer knows whether its batch is still the one filling. */
     private long batchNumber;
+    /** The filling batch's interval timer: cancelled when the batch is cut sooner, so timers do not pile up. */
+    private ScheduledFuture<?> intervalTimer;
     private int unfinished;
     private long unfinishedBytes;
     private boolean closed;
@@ -157,6 +160,10 @@ public final class BatchQueue {
         filling = new ArrayList<>(Math.min(settings.flushCount(), MessageEncoder.MAX_BATCH_MESSAGES));
         fillingBytes = 0;
         batchNumber++;
+        if (intervalTimer != null) {
+            intervalTimer.cancel(false);
+            intervalTimer = null;
+        }
         return batch;
     }
 
@@ -173,7 +180,8 @@ public final class BatchQueue {
     /** The timer holds the batch's number, not its events: those may be long sent when it fires. */
     private void flushLater(long batch) {
         try {
-            timers.schedule(() -> flushIfStill(batch), settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+            intervalTimer = timers.schedule(() -> flushIfStill(batch), settings.flushInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // the workers are gone: the component is stopping, and closing this queue sends what it holds
         }

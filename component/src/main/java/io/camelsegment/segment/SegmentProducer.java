@@ -157,7 +157,7 @@ public class SegmentProducer extends DefaultAsyncProducer {
             // a caller outside routes may still hold this producer: its queues are closed, and reopening one now
             // would take events that nothing drains or hands over any more
             exchange.setException(new SegmentNotDeliveredException(
-                    "Segment " + operation(exchange) + " was not sent: the producer has stopped"));
+                    "Segment " + configuration.getOperation() + " was not sent: the producer has stopped"));
             callback.done(true);
             return true;
         }
@@ -177,7 +177,8 @@ public class SegmentProducer extends DefaultAsyncProducer {
             end(exchange, call.handle((ignored, failure) -> failure).join(), callback, true);
             return true;
         }
-        // a retry answers on a worker: the route goes on in Camel's hands, so the worker is free for the next send
+        // answered later, on a worker (a retry, a batch): the route goes on on a route thread, so the worker is free
+        // for the next send
         call.whenCompleteAsync((ignored, failure) -> end(exchange, failure, callback, false), routeThreads);
         return false;
     }

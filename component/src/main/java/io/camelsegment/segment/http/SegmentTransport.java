@@ -31,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to Segment over Camel's HTTP client without blocking the caller, retrying as the {@link RetryPolicy}
- * allows.
+ * Sends requests to Segment over Camel's HTTP client, retrying as the {@link RetryPolicy} allows: the first attempt on
+ * the caller's thread or a worker ({@link FirstAttempt}), every retry on a worker, so no thread waits out a backoff.
  *
  * <p>
  * The returned future always completes exactly once: with Segment's last answer, whatever its status, or exceptionally

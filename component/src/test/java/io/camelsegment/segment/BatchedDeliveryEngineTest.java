@@ -3,13 +3,11 @@ package io.camelsegment.segment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelsegment.segment.tracking.BatchQueue;
 import io.camelsegment.segment.tracking.BatchQueues;
 import org.apache.camel.Exchange;
@@ -34,17 +32,9 @@ class BatchedDeliveryEngineTest extends SegmentTestSupport {
     }
 
     private static List<Exchange> ended(List<CompletableFuture<Exchange>> sent) throws Exception {
-        List<Exchange> exchanges = new ArrayList<>();
-        for (CompletableFuture<Exchange> exchange : sent) {
-            exchanges.add(exchange.get(WAIT_SECONDS, TimeUnit.SECONDS));
-        }
-        return exchanges;
+        return ended(sent, WAIT_SECONDS);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> items(LoggedRequest request) {
-        return (List<Map<String, Object>>) json(request).get("batch");
-    }
 
     private static CompletableFuture<Exchange> track(ProducerTemplate template, String uri, String userId) {
         return template.asyncSend(uri, exchange -> exchange.getIn().setHeader(SegmentConstants.USER_ID, userId));

@@ -57,17 +57,9 @@ class BatchedDeliveryTest extends SegmentTestSupport {
     }
 
     private static List<Exchange> ended(List<CompletableFuture<Exchange>> sent) throws Exception {
-        List<Exchange> exchanges = new ArrayList<>();
-        for (CompletableFuture<Exchange> exchange : sent) {
-            exchanges.add(exchange.get(WAIT_SECONDS, TimeUnit.SECONDS));
-        }
-        return exchanges;
+        return ended(sent, WAIT_SECONDS);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> items(LoggedRequest request) {
-        return (List<Map<String, Object>>) json(request).get("batch");
-    }
 
     private static List<String> messageIds(LoggedRequest request) {
         return items(request).stream().map(item -> (String) item.get("messageId")).toList();

@@ -1,7 +1,10 @@
 package io.camelsegment.segment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,6 +91,21 @@ abstract class SegmentTestSupport extends CamelTestSupport {
         List<LoggedRequest> requests = requests();
         org.assertj.core.api.Assertions.assertThat(requests).hasSize(1);
         return requests.get(0);
+    }
+
+    /** The items of a request to /batch. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> items(LoggedRequest request) {
+        return (List<Map<String, Object>>) json(request).get("batch");
+    }
+
+    /** The exchanges of {@code sent}, once each has ended; fails the test if one has not within {@code seconds}. */
+    static List<Exchange> ended(List<CompletableFuture<Exchange>> sent, long seconds) throws Exception {
+        List<Exchange> exchanges = new ArrayList<>();
+        for (CompletableFuture<Exchange> exchange : sent) {
+            exchanges.add(exchange.get(seconds, TimeUnit.SECONDS));
+        }
+        return exchanges;
     }
 
     static Map<String, Object> json(LoggedRequest request) {

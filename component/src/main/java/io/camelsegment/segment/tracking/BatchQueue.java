@@ -35,6 +35,8 @@ public final class BatchQueue {
 
     private final BatchSettings settings;
     private final BatchSender sender;
+    /** Counts the events and bytes not yet ended, which the bounds are checked against: one count, also on JMX. */
+    private final DeliveryStatistics statistics;
     /** Where interval flushes wait; the transport's workers, which never block on them. */
     private final ScheduledExecutorService timers;
 
@@ -44,8 +46,6 @@ public final class BatchQueue {
     private long batchNumber;
     /** The filling batch's interval timer: cancelled when the batch is cut sooner, so timers do not pile up. */
     private ScheduledFuture<?> intervalTimer;
-    private int unfinished;
-    private long unfinishedBytes;
     private boolean closed;
     /** When the stop under way must be done: set by the first of {@link #prepareStop} and {@link #close}. */
     private long stopDeadline;
@@ -54,6 +54,7 @@ public final class BatchQueue {
     BatchQueue(BatchSettings settings, BatchSender sender, ScheduledExecutorService timers) {
         this.settings = settings;
         this.sender = sender;
+        this.statistics = sender.statistics();
         this.timers = timers;
     }
 
@@ -72,8 +73,6 @@ public final class BatchQueue {
         List<List<PendingEvent>> full;
         synchronized (this) {
             awaitRoom(pending);
-            unfinished++;
-            unfinishedBytes += pending.bytes();
             sender.queued(pending);
             full = join(pending);
         }
@@ -119,10 +118,11 @@ public final class BatchQueue {
 
     /** Why one more event of {@code bytes} does not fit, or null when it does. */
     private String fullness(int bytes) {
-        if (unfinished >= settings.queueCapacity()) {
+        if (statistics.getQueuedEvents() >= settings.queueCapacity()) {
             return "the delivery queue already holds queueCapacity=" + settings.queueCapacity()
                    + " events not yet accepted by Segment";
         }
+        long unfinishedBytes = statistics.getQueuedBytes();
         if (unfinishedBytes + bytes > settings.queueCapacityBytes()) {
             return "the delivery queue holds " + unfinishedBytes + " bytes of events not yet accepted by Segment, and "
                    + bytes + " more would pass queueCapacityBytes=" + settings.queueCapacityBytes();
@@ -171,8 +171,6 @@ public final class BatchQueue {
     private void ended(PendingEvent pending, boolean delivered) {
         sender.ended(pending, delivered);
         synchronized (this) {
-            unfinished--;
-            unfinishedBytes -= pending.bytes();
             notifyAll();
         }
     }
@@ -213,17 +211,17 @@ public final class BatchQueue {
 
     /** This queue's counters, also shown over JMX. */
     public DeliveryStatistics statistics() {
-        return sender.statistics();
+        return statistics;
     }
 
     /** Events queued or being sent, not yet ended. */
-    public synchronized int unfinished() {
-        return unfinished;
+    public int unfinished() {
+        return (int) statistics.getQueuedEvents();
     }
 
     /** Encoded bytes of the events queued or being sent, not yet ended. */
-    public synchronized long unfinishedBytes() {
-        return unfinishedBytes;
+    public long unfinishedBytes() {
+        return statistics.getQueuedBytes();
     }
 
     /** Events Segment accepted since the queue opened. */
